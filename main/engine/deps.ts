@@ -1,0 +1,32 @@
+/** What a host gives the engine. The engine touches no file, clock, console or network itself. */
+import type { SourceRef } from '../../shared/model.js';
+import type { SqlJsStatic } from './types/sql-js.js';
+
+/** A file's bytes, read once, front to back. */
+export interface ByteSource {
+  name: string;
+  /** Size in bytes, when known (for progress). */
+  size: number;
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/** Incremental SHA-256. */
+export interface Hasher {
+  update(bytes: Uint8Array): void;
+  /** Lower-case hex digest. */
+  digest(): string;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface EngineDeps {
+  sql: SqlJsStatic;
+  openSource(ref: SourceRef): Promise<ByteSource>;
+  createHasher(): Hasher;
+  /** Milliseconds since the epoch; injected so tests control time. */
+  now(): number;
+  log: Logger;
+}

@@ -1,0 +1,73 @@
+/**
+ * The engine: one handler per method of `EngineApi`, over one in-memory sql.js workspace.
+ * Hosts create it with their dependencies and serve it over a port (or call it directly).
+ */
+import type { EngineHandlers } from '../../shared/rpc.js';
+import type { WorkspaceStatus } from '../../shared/model.js';
+import type { EngineDeps } from './deps.js';
+import { Store } from './db/store.js';
+import { importBatch } from './import/import-batch.js';
+import { costLines } from './queries/cost-lines.js';
+import { overview, tagBreakdown } from './queries/overview.js';
+import { listSources } from './queries/sources.js';
+import * as validate from './validate.js';
+
+export const ENGINE_VERSION = '0.1.0';
+
+export interface Engine {
+  handlers: EngineHandlers;
+  /** Closes the database. */
+  dispose(): void;
+}
+
+export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
+  let store = workspace ? Store.open(deps.sql, workspace) : Store.create(deps.sql);
+  /**
+   * Requests run one at a time: a read never sees an import's uncommitted rows, and an export
+   * (which frees sql.js statements) never cuts into an import.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const status = (): WorkspaceStatus => ({
+    engineVersion: ENGINE_VERSION,
+    sqliteVersion: String(store.scalar('SELECT sqlite_version()')),
+    sources: Number(store.scalar('SELECT COUNT(*) FROM sources')),
+    costLines: Number(store.scalar('SELECT COUNT(*) FROM cost_lines')),
+    databaseBytes: store.sizeBytes(),
+  });
+
+  const replace = (next: Store): WorkspaceStatus => {
+    store.close();
+    store = next;
+    return status();
+  };
+
+  const serialised = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const handlers: EngineHandlers = {
+    status: () => serialised(async () => status()),
+    importFiles: (arg, ctx) => serialised(() => importBatch(store, deps, validate.importRequest(arg), ctx)),
+    listSources: () => serialised(async () => listSources(store)),
+    overview: (arg) => serialised(async () => overview(store, validate.overviewQuery(arg))),
+    tagBreakdown: (arg) => serialised(async () => tagBreakdown(store, validate.tagBreakdownQuery(arg))),
+    costLines: (arg) => serialised(async () => costLines(store, validate.costLineQuery(arg))),
+    exportWorkspace: () => serialised(async () => ({ bytes: store.export() })),
+    openWorkspace: (arg, ctx) =>
+      serialised(async () => {
+        const result = replace(Store.open(deps.sql, validate.workspaceBytes(arg).bytes));
+        ctx.emit('dataChanged', { tables: ['workspace'] });
+        return result;
+      }),
+    newWorkspace: (_arg, ctx) =>
+      serialised(async () => {
+        const result = replace(Store.create(deps.sql));
+        ctx.emit('dataChanged', { tables: ['workspace'] });
+        return result;
+      }),
+  };
+  return { handlers, dispose: () => store.close() };
+}

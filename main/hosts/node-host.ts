@@ -1,0 +1,62 @@
+/**
+ * The engine's dependencies in Node (CLI, tests, Electron's utility process): sql.js with its
+ * wasm read from disk, files streamed from paths, SHA-256 from node:crypto.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import initSqlJs from 'sql.js';
+import type { SourceRef } from '../../shared/model.js';
+import type { ByteSource, EngineDeps, SqlJsStatic } from '../engine/index.js';
+
+const require = createRequire(import.meta.url);
+const READ_CHUNK_BYTES = 1 << 20;
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= readFile(require.resolve('sql.js/dist/sql-wasm.wasm')).then(
+    (wasm) => initSqlJs({ wasmBinary: wasm }) as unknown as Promise<SqlJsStatic>,
+  );
+  return sqlJs;
+}
+
+interface BlobLike {
+  size: number;
+  stream(): AsyncIterable<Uint8Array>;
+}
+
+function isBlobLike(value: unknown): value is BlobLike {
+  return typeof value === 'object' && value !== null && typeof (value as BlobLike).stream === 'function';
+}
+
+export async function openNodeSource(ref: SourceRef): Promise<ByteSource> {
+  if (ref.kind === 'blob') {
+    if (!isBlobLike(ref.blob)) throw new Error('not a readable file object');
+    const blob = ref.blob;
+    return { name: ref.name, size: blob.size, chunks: () => blob.stream() };
+  }
+  const info = await stat(ref.path);
+  if (!info.isFile()) throw new Error('not a regular file');
+  return {
+    name: ref.name ?? basename(ref.path),
+    size: info.size,
+    // Read-only stream: the source file is never opened for writing.
+    chunks: () => createReadStream(ref.path, { highWaterMark: READ_CHUNK_BYTES }),
+  };
+}
+
+export async function nodeEngineDeps(): Promise<EngineDeps> {
+  return {
+    sql: await loadSqlJs(),
+    openSource: openNodeSource,
+    createHasher: () => {
+      const hash = createHash('sha256');
+      return { update: (bytes) => hash.update(bytes), digest: () => hash.digest('hex') };
+    },
+    now: () => Date.now(),
+    log: { info: (m) => process.stderr.write(`${m}\n`), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
+  };
+}

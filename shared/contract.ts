@@ -1,0 +1,95 @@
+/**
+ * The one contract between the renderer (or CLI) and the engine.
+ *
+ * Every engine method takes one argument and returns one value. The engine's handler table is
+ * typed as `EngineHandlers`, so a method added here without a handler (or the reverse) fails to
+ * compile. Nothing here imports the DOM, Node or Electron: both sides use these types.
+ */
+import type {
+  ImportRequest,
+  ImportResult,
+  Overview,
+  OverviewQuery,
+  SourceSummary,
+  TagBreakdown,
+  TagBreakdownQuery,
+  WorkspaceBytes,
+  WorkspaceStatus,
+  CostLinePage,
+  CostLineQuery,
+} from './model.js';
+
+export interface EngineApi {
+  /** Engine and workspace facts: versions, row counts, database size. */
+  status(arg: Record<string, never>): WorkspaceStatus;
+  /** Imports a batch of files in one transaction: all of it, or (on any failure) none of it. */
+  importFiles(arg: ImportRequest): ImportResult;
+  /** Sources (imported files) with their provenance and totals. */
+  listSources(arg: Record<string, never>): SourceSummary[];
+  /** Totals and breakdowns for the overview screen, from the daily rollups. */
+  overview(arg: OverviewQuery): Overview;
+  /** Cost by the values of one tag key. */
+  tagBreakdown(arg: TagBreakdownQuery): TagBreakdown;
+  /** The source lines behind a figure: "explain this number". */
+  costLines(arg: CostLineQuery): CostLinePage;
+  /** The whole workspace as one SQLite file. */
+  exportWorkspace(arg: Record<string, never>): WorkspaceBytes;
+  /** Replaces the workspace with the given SQLite file (validated first). */
+  openWorkspace(arg: WorkspaceBytes): WorkspaceStatus;
+  /** Replaces the workspace with an empty one. */
+  newWorkspace(arg: Record<string, never>): WorkspaceStatus;
+}
+
+export type EngineMethod = keyof EngineApi;
+export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
+export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
+
+/** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
+export type TableName = 'cost_lines' | 'sources' | 'workspace';
+
+/** Events the engine sends without being asked. */
+export interface EngineEvents {
+  progress: ProgressEvent;
+  dataChanged: { tables: TableName[] };
+}
+export type EngineEventName = keyof EngineEvents;
+
+export interface ProgressEvent {
+  /** The id of the request this progress belongs to. */
+  requestId: number;
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  phase: 'reading' | 'indexing' | 'done';
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+}
+
+/** Error codes a user-facing message comes with. */
+export type EngineErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNKNOWN_METHOD'
+  | 'CANCELLED'
+  | 'INVALID_WORKSPACE'
+  | 'NOT_FOUND'
+  | 'INTERNAL';
+
+export interface EngineErrorData {
+  code: EngineErrorCode;
+  /** A sentence a user can act on. */
+  message: string;
+}
+
+/** What the preload exposes to the renderer as `window.app` in the desktop host. */
+export interface ShellApi {
+  platform: 'desktop';
+  /** Opens the OS file dialog; resolves to the chosen paths (empty when cancelled). */
+  chooseBillingFiles(): Promise<string[]>;
+  /** The path of a dropped File, for the engine to read it in place. */
+  pathForFile(file: unknown): string;
+  /** Saves bytes to a path the user picks; atomic (temporary file, then rename). */
+  saveWorkspaceAs(bytes: Uint8Array): Promise<string | null>;
+  /** Asks the user for a workspace file and returns its bytes. */
+  openWorkspaceFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
+}
