@@ -5,7 +5,6 @@
  */
 import type {
   ArgOf,
-  EngineApi,
   EngineErrorCode,
   EngineErrorData,
   EngineEventName,

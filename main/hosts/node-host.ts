@@ -18,7 +18,7 @@ let sqlJs: Promise<SqlJsStatic> | null = null;
 
 export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= readFile(require.resolve('sql.js/dist/sql-wasm.wasm')).then(
-    (wasm) => initSqlJs({ wasmBinary: wasm }) as unknown as Promise<SqlJsStatic>,
+    (wasm) => initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }) as unknown as Promise<SqlJsStatic>,
   );
   return sqlJs;
 }

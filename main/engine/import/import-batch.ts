@@ -18,7 +18,7 @@ import { FileRefused } from './file-refused.js';
 import { planColumns } from './focus-mapping.js';
 import { RowConverter } from './row-converter.js';
 import { textChunks } from './text-chunks.js';
-import { isoFromSeconds } from './values.js';
+import { isoFromSeconds, normaliseDecimalText } from './values.js';
 
 const MAX_LISTED_ERRORS = 1000;
 const PROGRESS_INTERVAL_MS = 250;
@@ -156,8 +156,8 @@ async function importOneFile(
           sums = { billed: new ExactSum(), effective: new ExactSum() };
           totals.set(converted.currency, sums);
         }
-        sums.billed.add(record[billedIndex] ?? '');
-        sums.effective.add(record[effectiveIndex] ?? '');
+        sums.billed.add(normaliseDecimalText(record[billedIndex] ?? '') ?? '0');
+        sums.effective.add(normaliseDecimalText(record[effectiveIndex] ?? '') ?? '0');
         if (converted.start < periodStart) periodStart = converted.start;
         if (converted.end > periodEnd) periodEnd = converted.end;
       }
