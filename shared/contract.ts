@@ -49,6 +49,8 @@ export type TableName = 'cost_lines' | 'sources' | 'workspace';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {
+  /** Sent once by a host whose engine starts asynchronously (the web worker), when it serves. */
+  ready: { engineVersion: string };
   progress: ProgressEvent;
   dataChanged: { tables: TableName[] };
 }

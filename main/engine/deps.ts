@@ -28,5 +28,10 @@ export interface EngineDeps {
   createHasher(): Hasher;
   /** Milliseconds since the epoch; injected so tests control time. */
   now(): number;
+  /**
+   * Resolves on the host's next task (not a microtask), so that messages such as a cancel request
+   * are handled during a long import. The engine calls it about ten times a second.
+   */
+  yieldToHost(): Promise<void>;
   log: Logger;
 }

@@ -14,13 +14,20 @@ import type { ByteSource, EngineDeps, SqlJsStatic } from '../engine/index.js';
 const require = createRequire(import.meta.url);
 const READ_CHUNK_BYTES = 1 << 20;
 
-let sqlJs: Promise<SqlJsStatic> | null = null;
+const sqlJsByWasmPath = new Map<string, Promise<SqlJsStatic>>();
 
-export function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= readFile(require.resolve('sql.js/dist/sql-wasm.wasm')).then(
+/**
+ * sql.js with its wasm read from `wasmPath` (default: the sql.js package's own copy). Bundled hosts
+ * (the Electron utility process) pass the copy that sits beside their bundle.
+ */
+export function loadSqlJs(wasmPath: string = require.resolve('sql.js/dist/sql-wasm.wasm')): Promise<SqlJsStatic> {
+  const cached = sqlJsByWasmPath.get(wasmPath);
+  if (cached) return cached;
+  const loading = readFile(wasmPath).then(
     (wasm) => initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }) as unknown as Promise<SqlJsStatic>,
   );
-  return sqlJs;
+  sqlJsByWasmPath.set(wasmPath, loading);
+  return loading;
 }
 
 interface BlobLike {
@@ -48,15 +55,21 @@ export async function openNodeSource(ref: SourceRef): Promise<ByteSource> {
   };
 }
 
-export async function nodeEngineDeps(): Promise<EngineDeps> {
+export interface NodeEngineOptions {
+  /** Where `sql-wasm.wasm` is; defaults to the sql.js package's copy. */
+  sqlWasmPath?: string;
+}
+
+export async function nodeEngineDeps(options: NodeEngineOptions = {}): Promise<EngineDeps> {
   return {
-    sql: await loadSqlJs(),
+    sql: await loadSqlJs(options.sqlWasmPath),
     openSource: openNodeSource,
     createHasher: () => {
       const hash = createHash('sha256');
       return { update: (bytes) => hash.update(bytes), digest: () => hash.digest('hex') };
     },
     now: () => Date.now(),
+    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
     log: { info: (m) => process.stderr.write(`${m}\n`), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
   };
 }

@@ -22,6 +22,7 @@ import { isoFromSeconds, normaliseDecimalText } from './values.js';
 
 const MAX_LISTED_ERRORS = 1000;
 const PROGRESS_INTERVAL_MS = 250;
+const YIELD_INTERVAL_MS = 100;
 const INSERT_SQL = `INSERT INTO cost_lines VALUES (${new Array(COST_COLUMNS.length + 4).fill('?').join(', ')})`;
 
 interface FileOutcome {
@@ -89,6 +90,7 @@ async function importOneFile(
   const hasher = deps.createHasher();
   let bytesRead = 0;
   let lastProgress = deps.now();
+  let lastYield = lastProgress;
   const progress = (phase: 'reading' | 'done'): void => {
     ctx.emit('progress', {
       requestId: ctx.requestId, file: source.name, ...position, phase,
@@ -115,6 +117,10 @@ async function importOneFile(
       bytesRead += chunk.length;
     });
     for await (const records of csvRecords(texts, source.name)) {
+      if (deps.now() - lastYield >= YIELD_INTERVAL_MS) {
+        await deps.yieldToHost();
+        lastYield = deps.now();
+      }
       if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
       for (const record of records) {
         recordNumber++;

@@ -1,0 +1,126 @@
+/** Import: choose or drop files, watch progress (cancellable), read the validation report. */
+import { Alert, Box, Button, LinearProgress, Paper, Typography } from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { useRef, useState, type DragEvent } from 'react';
+import type { SourceRef } from '../../../../shared/model.js';
+import { DataTable } from '../../components/DataTable.js';
+import { formatCount, formatMoney } from '../../format/money.js';
+import { useEngine, useEngineQuery } from '../../app/engine-context.js';
+import { sourceRefsOf, useImport } from './import.api.js';
+import { ValidationReport } from './ValidationReport.js';
+
+export function ImportScreen({ onOverview }: { onOverview: () => void }) {
+  const { shell } = useEngine();
+  const { state, start, cancel, reset } = useImport();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const running = state.phase === 'running';
+
+  const importFiles = (files: File[]) => {
+    void start(sourceRefsOf(files, shell ? (f) => shell.pathForFile(f) : null));
+  };
+  const choose = async () => {
+    if (shell) {
+      const paths = await shell.chooseBillingFiles();
+      void start(paths.map((path): SourceRef => ({ kind: 'path', path })));
+    } else {
+      input.current?.click();
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!running) importFiles(Array.from(event.dataTransfer.files));
+  };
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Typography>
+        Import billing exports in FOCUS 1.0, 1.1 or 1.2 CSV (UTF-8 or UTF-16). Every import is all or nothing: if a file cannot be
+        read, the workspace stays as it was. Your files are read on this computer and never changed or sent anywhere.
+      </Typography>
+      <Paper
+        variant="outlined"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+        sx={{ p: 4, textAlign: 'center', borderStyle: 'dashed', borderWidth: 2, borderColor: dragging ? 'primary.main' : 'divider' }}
+      >
+        <UploadFileIcon aria-hidden sx={{ fontSize: 48, mb: 1 }} />
+        <Typography sx={{ mb: 2 }}>Drop billing files here, or</Typography>
+        <Button variant="contained" onClick={() => void choose()} disabled={running}>Choose files…</Button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          accept=".csv,.tsv,.txt,text/csv"
+          aria-label="Billing files to import"
+          data-testid="file-input"
+          onChange={(e) => {
+            importFiles(Array.from(e.target.files ?? []));
+            e.target.value = '';
+          }}
+        />
+      </Paper>
+
+      {state.phase === 'running' && <Progress state={state} onCancel={cancel} />}
+      {state.phase === 'cancelled' && <Alert severity="info" role="status" onClose={reset}>Import cancelled. Nothing was imported.</Alert>}
+      {state.phase === 'error' && <Alert severity="error" role="alert" onClose={reset}>{state.message}</Alert>}
+      {state.phase === 'done' && (
+        <ValidationReport
+          result={state.result}
+          acceptedPartial={state.acceptedPartial}
+          onAcceptPartial={() => void start(state.files, true)}
+          onDiscard={reset}
+          onOverview={onOverview}
+        />
+      )}
+      <SourcesInWorkspace />
+    </Box>
+  );
+}
+
+function Progress({ state, onCancel }: { state: Extract<ReturnType<typeof useImport>['state'], { phase: 'running' }>; onCancel: () => void }) {
+  const p = state.progress;
+  const percent = p && p.bytesTotal > 0 ? Math.min(100, Math.round((100 * p.bytesRead) / p.bytesTotal)) : 0;
+  const text = p
+    ? `Reading ${p.file} (file ${p.fileIndex + 1} of ${p.fileCount}): ${percent}%, ${formatCount(p.rowsRead)} rows`
+    : `Starting the import of ${state.files.length} file${state.files.length === 1 ? '' : 's'}…`;
+  return (
+    <Paper variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Typography id="import-progress-label" role="status">{text}</Typography>
+      <LinearProgress variant={p ? 'determinate' : 'indeterminate'} value={percent} aria-labelledby="import-progress-label" />
+      <Box>
+        <Button variant="outlined" onClick={onCancel}>Cancel import</Button>
+      </Box>
+    </Paper>
+  );
+}
+
+function SourcesInWorkspace() {
+  const { data } = useEngineQuery('listSources', {});
+  if (!data || data.length === 0) return null;
+  return (
+    <Paper component="section" aria-labelledby="sources-title" variant="outlined" sx={{ p: 2 }}>
+      <Typography id="sources-title" variant="h6" component="h2" gutterBottom>Files in this workspace</Typography>
+      <DataTable
+        caption="Imported files, with their own totals"
+        rowKey={(s) => String(s.id)}
+        rows={data}
+        columns={[
+          { header: 'File', cell: (s) => s.file },
+          { header: 'Format', cell: (s) => s.format },
+          { header: 'Rows', numeric: true, cell: (s) => formatCount(s.rows) },
+          { header: 'Total (effective)', numeric: true, cell: (s) => Object.entries(s.totals).map(([c, t]) => formatMoney(t.effectiveCost, c)).join(' · ') },
+          { header: 'Imported at', cell: (s) => s.importedAt.replace('T', ' ').slice(0, 16) },
+          { header: 'SHA-256', cell: (s) => <code title={s.sha256}>{s.sha256.slice(0, 12)}…</code> },
+        ]}
+      />
+    </Paper>
+  );
+}
