@@ -60,6 +60,50 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop shell (main/electron): Electron and the project's own modules, never the renderer
+    // (the window loads the built dist/web).
+    files: ['main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', '@mui/*', '@nivo/*'], message: 'main/electron never imports the renderer: the window loads dist/web.' }],
+      }],
+    },
+  },
+  {
+    // The sandboxed preload can require only Electron's renderer modules.
+    files: ['main/electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'A sandboxed preload cannot require Node modules.' },
+          { group: ['**/renderer/**', 'react', 'react-dom', '@mui/*', '@nivo/*'], message: 'main/electron never imports the renderer.' },
+          { group: ['**/engine/**', '**/hosts/**', './main', './ipc-handlers', './engine-process'], message: 'The preload bundles only ./ipc-validation (and its pure imports).' },
+        ],
+      }],
+    },
+  },
+  {
+    // Pure modules of the shell: tested in plain Node and partly bundled into the preload, so they
+    // take only Electron's types and no Node module.
+    files: ['main/electron/security.ts', 'main/electron/ipc-validation.ts', 'main/electron/port-adapter.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', allowTypeImports: true, message: 'Pure shell modules use Electron types only (import type).' }],
+        patterns: [{ group: nodeBuiltins, message: 'Pure shell modules import no Node module (the preload bundles them).' }],
+      }],
+    },
+  },
+  {
+    // The shell's tests run in plain Node: Electron's types only.
+    files: ['main/electron/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', allowTypeImports: true, message: 'Tests run in plain Node: test the pure modules, import Electron types only.' }],
+        patterns: [{ group: ['./main', './preload', './ipc-handlers', './engine-process'], message: 'These modules import electron at run time; test the pure modules.' }],
+      }],
+    },
+  },
+  {
     // Config files and scripts may default-export (tool conventions).
     files: ['*.config.{ts,js,mjs}', 'eslint.config.js', '**/*.d.ts'],
     rules: { 'no-restricted-exports': 'off' },

@@ -62,12 +62,17 @@ function toErrorData(error: unknown): EngineErrorData {
   return { code: 'INTERNAL', message: `Internal error: ${text}` };
 }
 
-/** Collects the ArrayBuffers of typed arrays at the top of a reply so they move, not copy. */
+/**
+ * Collects the ArrayBuffers of typed arrays at the top of a reply so they move, not copy; only
+ * arrays that own their whole buffer (a view into a shared or pooled buffer is copied instead).
+ */
 function transferablesOf(value: unknown): ArrayBuffer[] {
   if (!isRecord(value)) return [];
   const found: ArrayBuffer[] = [];
   for (const field of Object.values(value)) {
-    if (field instanceof Uint8Array && field.buffer instanceof ArrayBuffer) found.push(field.buffer);
+    if (field instanceof Uint8Array && field.buffer instanceof ArrayBuffer && field.byteOffset === 0 && field.byteLength === field.buffer.byteLength) {
+      found.push(field.buffer);
+    }
   }
   return found;
 }

@@ -1,0 +1,389 @@
+/**
+ * Smoke test of the bundled desktop host without the Electron binary: main.cjs and preload.cjs run
+ * in plain Node against a stand-in `electron` module that records what they ask of it. The stand-in
+ * utility process runs the real bundled engine-process.cjs in this process, so the port wiring,
+ * menu actions and IPC handlers are exercised end to end with the real engine.
+ */
+import { execFile } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShellApi } from '../../shared/contract.js';
+import { EngineClient } from '../../shared/rpc.js';
+import { fixture, importPaths, testEngine } from '../../test/support/engine.js';
+import { ENGINE_PORT_CHANNEL, SHELL_CHANNELS } from './ipc-validation.js';
+import { rpcPortFromMainPort } from './port-adapter.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'cost-council-electron-smoke-'));
+const outdir = join(work, 'app', 'dist', 'electron');
+const appPath = join(work, 'app');
+const webRoot = join(appPath, 'dist', 'web');
+const pageUrl = pathToFileURL(join(webRoot, 'index.html')).href;
+const openPorts: MessagePort[] = [];
+
+// ---- the stand-in electron module ----------------------------------------------------------------
+
+interface FakePort {
+  node: MessagePort;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+  start(): void;
+}
+
+function fakePort(node: MessagePort): FakePort {
+  openPorts.push(node);
+  return {
+    node,
+    on: (_event, listener) => node.on('message', (data: unknown) => listener({ data })),
+    postMessage: (message) => node.postMessage(message),
+    start: () => node.start(),
+  };
+}
+
+interface MenuItem {
+  label?: string;
+  role?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+const parentPort = Object.assign(new EventEmitter(), { postMessage: (message: unknown) => currentChild()?.emit('message', message) });
+const forks: Array<{ modulePath: string; env: Record<string, string | undefined>; child: EventEmitter }> = [];
+const currentChild = (): EventEmitter | undefined => forks.at(-1)?.child;
+const windows: FakeWindow[] = [];
+const ipcHandlers = new Map<string, Handler>();
+const sessionCalls: string[] = [];
+const errors: string[] = [];
+const dialogAnswers: Array<{ canceled: boolean; filePaths?: string[]; filePath?: string }> = [];
+let applicationMenu: MenuItem[] = [];
+let sandboxEnabled = false;
+
+class FakeWebContents extends EventEmitter {
+  posted: Array<{ channel: string; ports: FakePort[] }> = [];
+  reloads = 0;
+  postMessage(channel: string, _message: unknown, ports: FakePort[]): void {
+    this.posted.push({ channel, ports });
+  }
+  reload(): void {
+    this.reloads += 1;
+  }
+}
+
+class FakeWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  loaded: string[] = [];
+  constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+    super();
+    windows.push(this);
+  }
+  loadFile(path: string): Promise<void> {
+    this.loaded.push(path);
+    return Promise.resolve();
+  }
+  show(): void {}
+  static fromWebContents(contents: unknown): FakeWindow | null {
+    return windows.find((window) => window.webContents === contents) ?? null;
+  }
+}
+
+const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  getAppPath: () => appPath,
+  enableSandbox: () => {
+    sandboxEnabled = true;
+  },
+  whenReady: () => Promise.resolve(),
+  isReady: () => true,
+  quit: () => undefined,
+});
+
+const fakeElectron = {
+  app,
+  BrowserWindow: FakeWindow,
+  MessageChannelMain: class {
+    port1: FakePort;
+    port2: FakePort;
+    constructor() {
+      const { port1, port2 } = new MessageChannel();
+      this.port1 = fakePort(port1);
+      this.port2 = fakePort(port2);
+    }
+  },
+  utilityProcess: {
+    fork: (modulePath: string, _args: string[], options: { env: Record<string, string | undefined> }) => {
+      const child = Object.assign(new EventEmitter(), {
+        postMessage: (data: unknown, ports: FakePort[] = []) => parentPort.emit('message', { data, ports }),
+        kill: () => true,
+      });
+      forks.push({ modulePath, env: options.env, child });
+      process.env.COST_COUNCIL_WORKSPACE = options.env.COST_COUNCIL_WORKSPACE;
+      createRequire(import.meta.url)(modulePath);
+      return child;
+    },
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => sessionCalls.push('permissionRequest'),
+      setPermissionCheckHandler: () => sessionCalls.push('permissionCheck'),
+      setDevicePermissionHandler: () => sessionCalls.push('devicePermission'),
+      setSpellCheckerEnabled: () => sessionCalls.push('spellchecker'),
+      webRequest: {
+        onBeforeRequest: () => sessionCalls.push('beforeRequest'),
+        onHeadersReceived: () => sessionCalls.push('headersReceived'),
+      },
+    },
+  },
+  ipcMain: {
+    handle: (channel: string, handler: Handler) => ipcHandlers.set(channel, handler),
+    removeHandler: (channel: string) => ipcHandlers.delete(channel),
+  },
+  Menu: {
+    buildFromTemplate: (template: MenuItem[]) => template,
+    setApplicationMenu: (menu: MenuItem[]) => {
+      applicationMenu = menu;
+    },
+  },
+  dialog: {
+    showOpenDialog: async () => dialogAnswers.shift() ?? { canceled: true, filePaths: [] },
+    showSaveDialog: async () => dialogAnswers.shift() ?? { canceled: true },
+    showErrorBox: (title: string, content: string) => errors.push(`${title}: ${content}`),
+    showMessageBox: async (...args: unknown[]) => {
+      errors.push(JSON.stringify(args.at(-1)));
+      return { response: 0 };
+    },
+  },
+  // The preload's side.
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
+  ipcRenderer: {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      invoked.push({ channel, args });
+      return null;
+    },
+    on: (channel: string, listener: Handler) => rendererListeners.push({ channel, listener }),
+  },
+  webUtils: { getPathForFile: (file: { path: string }) => file.path },
+};
+
+const exposed: Array<{ key: string; api: unknown }> = [];
+const invoked: Array<{ channel: string; args: unknown[] }> = [];
+const rendererListeners: Array<{ channel: string; listener: Handler }> = [];
+const windowMessages: unknown[][] = [];
+
+// ---- setup ---------------------------------------------------------------------------------------
+
+const run = promisify(execFile);
+let startupWorkspace = '';
+
+beforeAll(async () => {
+  await run(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], { cwd: ROOT });
+  mkdirSync(webRoot, { recursive: true });
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Cost Council</title>');
+  mkdirSync(join(work, 'app', 'node_modules', 'electron'), { recursive: true });
+  writeFileSync(join(work, 'app', 'node_modules', 'electron', 'index.js'), 'module.exports = globalThis.__fakeElectron;\n');
+  Object.assign(globalThis, { __fakeElectron: fakeElectron, window: { postMessage: (...args: unknown[]) => windowMessages.push(args) } });
+  Object.assign(process, { parentPort });
+
+  const engine = await testEngine();
+  await importPaths(engine, [fixture('focus/awkward/negative-credits.csv')]);
+  startupWorkspace = join(work, 'startup.costcouncil');
+  writeFileSync(startupWorkspace, (await engine.call('exportWorkspace', {})).bytes);
+  process.argv.push(startupWorkspace);
+
+  createRequire(import.meta.url)(join(outdir, 'main.cjs'));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}, 120_000);
+
+afterAll(() => {
+  for (const port of openPorts) port.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function clientFromWindowPort(window: FakeWindow): EngineClient {
+  const delivery = window.webContents.posted.at(-1);
+  expect(delivery?.channel).toBe(ENGINE_PORT_CHANNEL);
+  const port = delivery?.ports[0];
+  if (!port) throw new Error('no port posted to the window');
+  return new EngineClient(rpcPortFromMainPort(port));
+}
+
+function menuItem(menu: string, label: string): MenuItem {
+  const item = applicationMenu.find((entry) => entry.label === menu)?.submenu?.find((entry) => entry.label === label);
+  if (!item?.click) throw new Error(`no menu item ${menu} > ${label}`);
+  return item;
+}
+
+const trusted = () => ({ senderFrame: { url: `${pageUrl}#/overview`, parent: null }, sender: windows[0]?.webContents });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+// ---- main.cjs --------------------------------------------------------------------------------------
+
+describe('main.cjs (with a stand-in electron)', () => {
+  it('hardens the app before it shows anything', () => {
+    expect(sandboxEnabled).toBe(true);
+    expect(sessionCalls.sort()).toEqual(['beforeRequest', 'devicePermission', 'headersReceived', 'permissionCheck', 'permissionRequest', 'spellchecker']);
+    expect(app.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('starts the engine process with the workspace from the command line', () => {
+    expect(forks).toHaveLength(1);
+    expect(forks[0]?.modulePath).toBe(join(outdir, 'engine-process.cjs'));
+    expect(forks[0]?.env.COST_COUNCIL_WORKSPACE).toBe(startupWorkspace);
+  });
+
+  it('opens one secure window on the built renderer with the bundled preload', () => {
+    expect(windows).toHaveLength(1);
+    const prefs = windows[0]?.options.webPreferences ?? {};
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: join(outdir, 'preload.cjs') });
+    expect(windows[0]?.loaded).toEqual([join(webRoot, 'index.html')]);
+    expect(errors).toEqual([]);
+  });
+
+  it('hands the page a working engine port on every load', async () => {
+    const window = windows[0];
+    if (!window) throw new Error('no window');
+    window.webContents.emit('did-finish-load');
+    const status = await clientFromWindowPort(window).call('status', {});
+    expect(status).toMatchObject({ sources: 1 });
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.posted).toHaveLength(2);
+    await expect(clientFromWindowPort(window).call('listSources', {})).resolves.toHaveLength(1);
+  });
+
+  it('registers exactly the ShellApi channels', () => {
+    expect([...ipcHandlers.keys()].sort()).toEqual(Object.values(SHELL_CHANNELS).sort());
+  });
+
+  it('refuses IPC from pages that are not the app and arguments of the wrong type', async () => {
+    const save = ipcHandlers.get(SHELL_CHANNELS.saveWorkspaceAs);
+    if (!save) throw new Error('no handler');
+    await expect(save({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: null }, new Uint8Array(20))).rejects.toThrow(/not the app/);
+    await expect(save({ senderFrame: null, sender: null }, new Uint8Array(20))).rejects.toThrow(/page is gone/);
+    await expect(save(trusted(), 'SQLite format 3')).rejects.toThrow('saveWorkspaceAs needs a Uint8Array; got string.');
+    const choose = ipcHandlers.get(SHELL_CHANNELS.chooseBillingFiles);
+    await expect(choose?.(trusted(), '/etc')).rejects.toThrow(/takes no arguments/);
+  });
+
+  it('saves workspace bytes atomically where the user chose, adding the extension', async () => {
+    const save = ipcHandlers.get(SHELL_CHANNELS.saveWorkspaceAs);
+    const bytes = readFileSync(startupWorkspace);
+    dialogAnswers.push({ canceled: false, filePath: join(work, 'saved') });
+    await expect(save?.(trusted(), new Uint8Array(bytes))).resolves.toBe(join(work, 'saved.costcouncil'));
+    expect(readFileSync(join(work, 'saved.costcouncil')).equals(bytes)).toBe(true);
+    dialogAnswers.push({ canceled: true });
+    await expect(save?.(trusted(), new Uint8Array(bytes))).resolves.toBeNull();
+  });
+
+  it('opens a workspace file for the renderer and refuses files that are not workspaces', async () => {
+    const open = ipcHandlers.get(SHELL_CHANNELS.openWorkspaceFile);
+    dialogAnswers.push({ canceled: false, filePaths: [startupWorkspace] });
+    const opened = (await open?.(trusted())) as { name: string; bytes: Uint8Array };
+    expect(opened.name).toBe('startup.costcouncil');
+    expect(opened.bytes.byteLength).toBe(readFileSync(startupWorkspace).byteLength);
+    const notes = join(work, 'notes.costcouncil');
+    writeFileSync(notes, 'just text');
+    dialogAnswers.push({ canceled: false, filePaths: [notes] });
+    await expect(open?.(trusted())).rejects.toThrow(/not a Cost Council workspace/);
+  });
+
+  it('File > Save Workspace As… exports from the engine and writes the file', async () => {
+    const target = join(work, 'from-menu.costcouncil');
+    dialogAnswers.push({ canceled: false, filePath: target });
+    menuItem('&File', 'Save Workspace As…').click?.();
+    await settle();
+    expect(existsSync(target)).toBe(true);
+    expect(readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('File > Open Workspace… opens the file in the engine and reloads the page', async () => {
+    const window = windows[0];
+    if (!window) throw new Error('no window');
+    const empty = await testEngine();
+    const emptyPath = join(work, 'empty.costcouncil');
+    writeFileSync(emptyPath, (await empty.call('exportWorkspace', {})).bytes);
+    const reloads = window.webContents.reloads;
+    dialogAnswers.push({ canceled: false, filePaths: [emptyPath] });
+    menuItem('&File', 'Open Workspace…').click?.();
+    await settle();
+    expect(window.webContents.reloads).toBe(reloads + 1);
+    window.webContents.emit('did-finish-load');
+    await expect(clientFromWindowPort(window).call('status', {})).resolves.toMatchObject({ sources: 0 });
+    expect(errors).toEqual([]);
+  });
+
+  it('has a View menu for presenters and a Quit item', () => {
+    const roles = (menu: string) => applicationMenu.find((entry) => entry.label === menu)?.submenu?.map((item) => item.role).filter(Boolean);
+    expect(roles('&View')).toEqual(expect.arrayContaining(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
+    expect(roles('&File')).toContain('quit');
+  });
+
+  it('hardens every web contents that is created', () => {
+    const contents = Object.assign(new EventEmitter(), {
+      handler: null as null | (() => unknown),
+      setWindowOpenHandler(handler: () => unknown) {
+        this.handler = handler;
+      },
+    });
+    app.emit('web-contents-created', {}, contents);
+    expect(contents.handler?.()).toEqual({ action: 'deny' });
+    let prevented = false;
+    contents.emit('will-navigate', { url: 'https://example.com/', preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+  });
+
+  it('restarts a crashed engine and reloads the page', () => {
+    const window = windows[0];
+    const reloads = window?.webContents.reloads ?? 0;
+    currentChild()?.emit('exit', 9);
+    expect(forks).toHaveLength(2);
+    expect(window?.webContents.reloads).toBe(reloads + 1);
+    expect(errors.at(-1)).toMatch(/engine stopped unexpectedly/);
+  });
+});
+
+// ---- preload.cjs -----------------------------------------------------------------------------------
+
+describe('preload.cjs (with a stand-in electron)', () => {
+  let shell: ShellApi;
+
+  beforeAll(() => {
+    createRequire(import.meta.url)(join(outdir, 'preload.cjs'));
+    expect(exposed).toHaveLength(1);
+    shell = exposed[0]?.api as ShellApi;
+  });
+
+  it('exposes exactly the ShellApi as window.app', () => {
+    expect(exposed[0]?.key).toBe('app');
+    expect(Object.keys(shell).sort()).toEqual(['chooseBillingFiles', 'openWorkspaceFile', 'pathForFile', 'platform', 'saveWorkspaceAs']);
+    expect(shell.platform).toBe('desktop');
+  });
+
+  it('invokes only the fixed channels', async () => {
+    await shell.chooseBillingFiles();
+    await shell.openWorkspaceFile();
+    await shell.saveWorkspaceAs(new Uint8Array([1]));
+    expect(invoked.map((call) => call.channel)).toEqual([SHELL_CHANNELS.chooseBillingFiles, SHELL_CHANNELS.openWorkspaceFile, SHELL_CHANNELS.saveWorkspaceAs]);
+    await expect(shell.saveWorkspaceAs('x' as unknown as Uint8Array)).rejects.toThrow(TypeError);
+    expect(invoked).toHaveLength(3);
+  });
+
+  it('gives the path of a dropped file and refuses non-objects', () => {
+    expect(shell.pathForFile({ path: '/data/bill.csv' })).toBe('/data/bill.csv');
+    expect(() => shell.pathForFile('/etc/passwd')).toThrow(TypeError);
+  });
+
+  it('listens only for the engine port and forwards it to the page', () => {
+    expect(rendererListeners.map((entry) => entry.channel)).toEqual([ENGINE_PORT_CHANNEL]);
+    const ports = [{ fake: 'port' }];
+    rendererListeners[0]?.listener({ ports });
+    expect(windowMessages).toEqual([[ENGINE_PORT_CHANNEL, '*', ports]]);
+  });
+});
