@@ -138,7 +138,7 @@ describe('awkward files', () => {
     const engine = await testEngine();
     const refused = await importPaths(engine, [awkward('truncated-last-line.csv')]);
     expect(refused.committed).toBe(false);
-    expect(refused.sources[0]).toMatchObject({ status: 'rejected', rowsRead: 3, rowsRejected: 1 });
+    expect(refused.sources[0]).toMatchObject({ status: 'rejected', rowsRead: 3, rowsRejected: 1, rowsImported: 0 });
     expect(refused.sources[0]?.errors[0]?.row).toBe(4);
     expect(refused.sources[0]?.errors[0]?.message).toMatch(/Row 4 has \d+ fields; the header has 25/);
     expect((await engine.call('status', {})).costLines).toBe(0);

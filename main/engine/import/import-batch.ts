@@ -58,9 +58,12 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
   }
 }
 
-/** After a rollback, files that would have been fine are reported as not imported. */
+/**
+ * After a rollback nothing was imported: every count says so (the readable rows are
+ * rowsRead − rowsRejected), and files that were fine are marked as not imported.
+ */
 function markNotImported(report: SourceReport): SourceReport {
-  if (report.status !== 'imported') return report;
+  if (report.status !== 'imported') return { ...report, rowsImported: 0 };
   return { ...report, status: 'not-imported', rowsImported: 0, message: 'Not imported: another file in the same import was refused, so nothing was imported.' };
 }
 

@@ -89,7 +89,7 @@ export function App() {
           <List>
             {SCREENS.map((s) => (
               <ListItem key={s.id} disablePadding>
-                <ListItemButton component="a" href={`#/${s.id}`} selected={screen === s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
+                <ListItemButton disableRipple component="a" href={`#/${s.id}`} selected={screen === s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
                   <ListItemIcon aria-hidden>{s.icon}</ListItemIcon>
                   <ListItemText primary={s.title} />
                 </ListItemButton>

@@ -58,7 +58,7 @@ export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onD
           { header: 'Format', cell: (s) => s.format ?? 'not recognised' },
           { header: 'Result', cell: (s) => STATUS_TEXT[s.status] },
           { header: 'Rows read', numeric: true, cell: (s) => formatCount(s.rowsRead) },
-          { header: 'Imported', numeric: true, cell: (s) => formatCount(s.rowsImported) },
+          { header: result.committed ? 'Imported' : 'Readable', numeric: true, cell: (s) => formatCount(result.committed ? s.rowsImported : s.rowsRead - s.rowsRejected) },
           { header: 'Rejected', numeric: true, cell: (s) => formatCount(s.rowsRejected) },
           { header: 'Total (effective)', numeric: true, cell: (s) => Object.entries(s.totals).map(([c, t]) => formatMoney(t.effectiveCost, c)).join(' · ') },
           { header: 'Period', cell: (s) => (s.period ? `${s.period.start.slice(0, 10)} to ${s.period.end.slice(0, 10)}` : '') },
