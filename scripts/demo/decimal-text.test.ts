@@ -34,8 +34,8 @@ describe('toUnits', () => {
 
 describe('costUnits', () => {
   it('is the exact product of quantity and unit price', () => {
-    // 123.4567 hours at 98.123456 a hour = 12114.1727718 (exactly, 10 decimals).
-    expect(formatCost(costUnits(toUnits(123.4567, 4), toUnits(98.123456, 6)))).toBe('12114.1727718152');
+    // 1.0001 × 3.000003 = 3.000003 + 0.0003000003, exactly, in 10 decimals.
+    expect(formatCost(costUnits(toUnits(1.0001, 4), toUnits(3.000003, 6)))).toBe('3.0003030003');
   });
 
   it('falls back to BigInt when the product is not a safe integer', () => {

@@ -18,11 +18,13 @@ describe('mulberry32', () => {
   it('stays in [0, 1) with a mean near one half', () => {
     const next = mulberry32(7);
     let sum = 0;
+    let outside = 0;
     for (let i = 0; i < 100_000; i++) {
       const value = next();
-      expect(value >= 0 && value < 1).toBe(true);
+      if (value < 0 || value >= 1) outside++;
       sum += value;
     }
+    expect(outside).toBe(0);
     expect(sum / 100_000).toBeCloseTo(0.5, 2);
   });
 });
@@ -50,5 +52,13 @@ describe('createRandom', () => {
 
   it('makes hexadecimal text of the asked length', () => {
     expect(createRandom(5).hex(17)).toMatch(/^[0-9a-f]{17}$/);
+  });
+
+  it('shuffles a copy, keeping every element', () => {
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const shuffled = createRandom(4).shuffled(items);
+    expect(shuffled).not.toEqual(items);
+    expect([...shuffled].sort((a, b) => a - b)).toEqual(items);
+    expect(items[0]).toBe(0);
   });
 });

@@ -14,6 +14,8 @@ export interface Random {
   jitter(sigma: number): number;
   /** Lower-case hexadecimal text of the given length. */
   hex(length: number): string;
+  /** A shuffled copy (Fisher–Yates). */
+  shuffled<T>(items: readonly T[]): T[];
 }
 
 /** The mulberry32 step function: 32 bits of state, period 2^32, good enough for test data. */
@@ -42,6 +44,14 @@ export function createRandom(seed: number): Random {
       let text = '';
       while (text.length < length) text += Math.floor(next() * 16).toString(16);
       return text;
+    },
+    shuffled: <T>(items: readonly T[]): T[] => {
+      const copy = [...items];
+      for (let i = copy.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+      }
+      return copy;
     },
   };
   return random;

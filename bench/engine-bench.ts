@@ -1,0 +1,61 @@
+/**
+ * One benchmark run of the real engine, in-process with the Node host's dependencies: import a
+ * file end to end, then time the overview screen's queries. Run in a fresh process per file
+ * (see run.ts): sql.js's WebAssembly memory never shrinks, so a second run in the same process
+ * would report the first one's peak.
+ */
+import { stat } from 'node:fs/promises';
+import { createEngine } from '../main/engine/index.js';
+import { nodeEngineDeps } from '../main/hosts/node-host.js';
+import { inProcessContext } from '../scripts/demo/engine-context.js';
+import { measureLatency, type Latency } from './latency.js';
+import { startRssSampler } from './rss-sampler.js';
+
+export const QUERY_NAMES = ['overview', 'tagBreakdown', 'costLines', 'listSources'] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export interface EngineFigures {
+  rows: number;
+  fileBytes: number;
+  importSeconds: number;
+  /** RSS of the fresh process before the import (Node, tsx, sql.js loaded). */
+  startRssBytes: number;
+  /** Peak RSS from the start until the import returned. */
+  importPeakRssBytes: number;
+  databaseBytes: number;
+  queries: Record<QueryName, Latency>;
+}
+
+export async function benchEngine(path: string, runs: number): Promise<EngineFigures> {
+  const fileBytes = (await stat(path)).size;
+  const engine = createEngine(await nodeEngineDeps());
+  const startRssBytes = process.memoryUsage().rss;
+  const sampler = startRssSampler();
+  const ctx = inProcessContext();
+  try {
+    const start = performance.now();
+    const result = await engine.handlers.importFiles({ files: [{ kind: 'path', path }] }, ctx);
+    const importSeconds = (performance.now() - start) / 1000;
+    const importPeakRssBytes = sampler.stop();
+    const report = result.sources[0];
+    if (!result.committed || !report || report.rowsRejected > 0) {
+      throw new Error(`import failed: ${report?.message ?? 'no report'} ${JSON.stringify(report?.errors.slice(0, 3) ?? [])}`);
+    }
+    const status = await engine.handlers.status({}, ctx);
+    const calls: Record<QueryName, () => Promise<unknown>> = {
+      overview: () => engine.handlers.overview({}, ctx),
+      tagBreakdown: () => engine.handlers.tagBreakdown({ key: 'team' }, ctx),
+      costLines: () => engine.handlers.costLines({ limit: 100 }, ctx),
+      listSources: () => engine.handlers.listSources({}, ctx),
+    };
+    const queries = {} as Record<QueryName, Latency>;
+    for (const name of QUERY_NAMES) queries[name] = await measureLatency(calls[name], runs);
+    return {
+      rows: report.rowsImported, fileBytes, importSeconds, startRssBytes, importPeakRssBytes,
+      databaseBytes: status.databaseBytes, queries,
+    };
+  } finally {
+    sampler.stop();
+    engine.dispose();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: import speed, memory and query latency of the engine on generated FOCUS 1.2
+ * files of 100k and 1M rows (see `--help`). Prints figures; asserts nothing about time.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-args.js';
+import { benchEngine, QUERY_NAMES, type EngineFigures } from './engine-bench.js';
+import { writeLargeFocusFile } from './large-focus-file.js';
+import { sqlite3Version, timeSqliteImport, type ShellImport } from './sqlite-shell.js';
+import { fmt, formatTable, type Cell } from './text-table.js';
+
+const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
+const MB = 1e6;
+const WORKER_FLAG = '--worker';
+
+interface SizeResult {
+  engine: EngineFigures;
+  sqlite: ShellImport | null;
+}
+
+/** Generates the file for a row count unless it exists. */
+async function ensureFile(rows: number, options: BenchOptions): Promise<string> {
+  await mkdir(OUT_DIR, { recursive: true });
+  const path = `${OUT_DIR}focus-1.2-${rows}-rows-seed${options.seed}.csv`;
+  if (existsSync(path) && !options.regenerate) return path;
+  const start = performance.now();
+  process.stderr.write(`generating ${path} …\n`);
+  await writeLargeFocusFile(path, { rows, seed: options.seed });
+  process.stderr.write(`  ${fmt(rows)} rows in ${fmt((performance.now() - start) / 1000, 1)} s\n`);
+  return path;
+}
+
+/** Runs the engine benchmark of one file in a fresh Node process (same tsx loader). */
+function runWorker(path: string, runs: number): Promise<EngineFigures> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), WORKER_FLAG, path, String(runs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) reject(new Error(`the benchmark worker for ${path} exited with ${code}`));
+      else resolve(JSON.parse(last) as EngineFigures);
+    });
+  });
+}
+
+function importTable(results: SizeResult[]): string {
+  const header = ['rows', 'file MB', 'import s', 'rows/s', 'MB/s', 'start RSS MB', 'peak RSS MB', 'DB MB', 'sqlite3 s', 'sqlite3 rows/s', 'engine/sqlite3'];
+  const rows: Cell[][] = results.map(({ engine, sqlite }) => [
+    fmt(engine.rows),
+    fmt(engine.fileBytes / MB, 1),
+    fmt(engine.importSeconds, 2),
+    fmt(engine.rows / engine.importSeconds),
+    fmt(engine.fileBytes / MB / engine.importSeconds, 1),
+    fmt(engine.startRssBytes / MB),
+    fmt(engine.importPeakRssBytes / MB),
+    fmt(engine.databaseBytes / MB, 1),
+    sqlite ? fmt(sqlite.seconds, 2) : '–',
+    sqlite ? fmt(sqlite.rows / sqlite.seconds) : '–',
+    sqlite ? `${fmt(engine.importSeconds / sqlite.seconds, 2)}×` : '–',
+  ]);
+  return formatTable(header, rows);
+}
+
+function queryTable(results: SizeResult[]): string {
+  const rows: Cell[][] = results.flatMap(({ engine }) =>
+    QUERY_NAMES.map((name) => [fmt(engine.rows), name, fmt(engine.queries[name].p50, 1), fmt(engine.queries[name].p95, 1), engine.queries[name].runs]),
+  );
+  return formatTable(['rows', 'query', 'p50 ms', 'p95 ms', 'runs'], rows);
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === WORKER_FLAG) {
+    const [, path = '', runs = '20'] = argv;
+    process.stdout.write(`${JSON.stringify(await benchEngine(path, Number(runs)))}\n`);
+    return;
+  }
+  if (argv.includes('--help')) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return;
+  }
+  const options = parseBenchArgs(argv);
+  const sqlite = options.sqlite ? sqlite3Version() : null;
+  const cpu = cpus();
+  process.stdout.write(`Cost Council engine benchmark: Node ${process.version}, ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, sqlite3 ${sqlite ?? 'not used'}\n`);
+  const results: SizeResult[] = [];
+  for (const rows of options.rows) {
+    const path = await ensureFile(rows, options);
+    process.stderr.write(`importing ${fmt(rows)} rows through the engine …\n`);
+    const engine = await runWorker(path, options.runs);
+    const shell = sqlite ? await timeSqliteImport(path) : null;
+    results.push({ engine, sqlite: shell });
+  }
+  process.stdout.write(`\nImport (end to end: read, parse, validate, insert, rollups, indexes; peak RSS of a fresh process)\n${importTable(results)}`);
+  process.stdout.write(`\nOverview queries (after 1 warm-up; tagBreakdown key "team", costLines limit 100)\n${queryTable(results)}`);
+}
+
+await main(process.argv.slice(2));
