@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOCUS_COLUMNS } from '../main/engine/import/focus-columns.js';
+import { FOCUS_COLUMNS } from '../main/engine/import/formats/focus-columns.js';
 import { createEngine } from '../main/engine/index.js';
 import { inProcessContext } from '../scripts/demo/engine-context.js';
 import { fixedClockDeps } from '../scripts/demo/demo-workspace.js';

@@ -26,8 +26,10 @@ export interface EngineDeps {
   sql: SqlJsStatic;
   openSource(ref: SourceRef): Promise<ByteSource>;
   createHasher(): Hasher;
-  /** Milliseconds since the epoch; injected so tests control time. */
+  /** Milliseconds since the epoch, for timestamps written to the workspace; tests fix it. */
   now(): number;
+  /** A monotonic clock in milliseconds, for intervals (progress, yielding); never fixed. */
+  monotonicMs(): number;
   /**
    * Resolves on the host's next task (not a microtask), so that messages such as a cancel request
    * are handled during a long import. The engine calls it about ten times a second.

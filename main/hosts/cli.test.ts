@@ -48,7 +48,7 @@ describe('cost-council import', () => {
     const before = readFileSync(workspace);
     const io = capture();
     expect(await runCli(['import', fixture('focus/awkward/bom-crlf.csv'), fixture('focus/awkward/missing-mandatory.csv'), '--workspace', workspace, '--json'], io)).toBe(1);
-    expect(io.err).toContain('missing-mandatory.csv lacks 2 mandatory FOCUS columns: BillingCurrency, ServiceName.');
+    expect(io.err).toContain('missing-mandatory.csv looks like a FOCUS file (focus-1.0) but lacks 2 required columns: BillingCurrency, ServiceName.');
     expect(io.err).toContain(`${workspace} is unchanged`);
     expect(JSON.parse(io.out).committed).toBe(false);
     expect(readFileSync(workspace).equals(before)).toBe(true);

@@ -69,6 +69,7 @@ export async function nodeEngineDeps(options: NodeEngineOptions = {}): Promise<E
       return { update: (bytes) => hash.update(bytes), digest: () => hash.digest('hex') };
     },
     now: () => Date.now(),
+    monotonicMs: () => performance.now(),
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
     log: { info: (m) => process.stderr.write(`${m}\n`), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
   };

@@ -49,6 +49,7 @@ const engine = createEngine({
     };
   },
   now: () => Date.now(),
+  monotonicMs: () => performance.now(),
   yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
   log: { info: () => undefined, warn: () => undefined },
 });

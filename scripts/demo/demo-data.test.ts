@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AI_COLUMNS, isCostColumn } from '../../main/engine/db/cost-columns.js';
-import { FOCUS_COLUMNS } from '../../main/engine/import/focus-columns.js';
+import { FOCUS_COLUMNS } from '../../main/engine/import/formats/focus-columns.js';
 import { dayNumber, isWeekend } from './calendar.js';
 import { TEAMS } from './demo-accounts.js';
 import { DEMO_LAST_DAY, DEMO_SEED, demoCsv } from './demo-data.js';

@@ -4,7 +4,7 @@
  * instead of 400); decimals as REAL (summed by SQLite's compensated SUM, see docs/ARCHITECTURE.md);
  * date-times as INTEGER Unix seconds (UTC).
  */
-import { FOCUS_COLUMNS, type ColumnKind } from '../import/focus-columns.js';
+import { FOCUS_COLUMNS, type ColumnKind } from '../import/formats/focus-columns.js';
 
 export interface CostColumn {
   name: string;

@@ -12,10 +12,11 @@ import { buildRollups } from '../db/rollups.js';
 import type { Store } from '../db/store.js';
 import { COST_COLUMNS } from '../db/cost-columns.js';
 import { csvRecords } from './csv-records.js';
-import { detectFormat } from './detect-format.js';
 import { ExactSum } from './exact-sum.js';
 import { FileRefused } from './file-refused.js';
-import { planColumns } from './focus-mapping.js';
+import { columnPosition } from './formats/canonical-line.js';
+import type { RecordMapper } from './formats/format-adapter.js';
+import { chooseFormat } from './formats/registry.js';
 import { RowConverter } from './row-converter.js';
 import { textChunks } from './text-chunks.js';
 import { isoFromSeconds, normaliseDecimalText } from './values.js';
@@ -24,6 +25,8 @@ const MAX_LISTED_ERRORS = 1000;
 const PROGRESS_INTERVAL_MS = 250;
 const YIELD_INTERVAL_MS = 100;
 const INSERT_SQL = `INSERT INTO cost_lines VALUES (${new Array(COST_COLUMNS.length + 4).fill('?').join(', ')})`;
+const BILLED = columnPosition('BilledCost');
+const EFFECTIVE = columnPosition('EffectiveCost');
 
 interface FileOutcome {
   report: SourceReport;
@@ -67,6 +70,13 @@ function markNotImported(report: SourceReport): SourceReport {
   return { ...report, status: 'not-imported', rowsImported: 0, message: 'Not imported: another file in the same import was refused, so nothing was imported.' };
 }
 
+/** Trailing empty fields beyond the header (a trailing delimiter) do not make a record malformed. */
+function onlyEmptyBeyond(record: readonly string[], width: number): boolean {
+  if (record.length < width) return false;
+  for (let i = width; i < record.length; i++) if ((record[i] ?? '').trim() !== '') return false;
+  return true;
+}
+
 function emptyReport(name: string, size: number): SourceReport {
   return {
     file: name, format: null, status: 'failed', sha256: null, sizeBytes: size,
@@ -92,7 +102,7 @@ async function importOneFile(
   const report = emptyReport(source.name, source.size);
   const hasher = deps.createHasher();
   let bytesRead = 0;
-  let lastProgress = deps.now();
+  let lastProgress = deps.monotonicMs();
   let lastYield = lastProgress;
   const progress = (phase: 'reading' | 'done'): void => {
     ctx.emit('progress', {
@@ -107,75 +117,77 @@ async function importOneFile(
   try {
     const sourceId = Number(store.scalar('SELECT COALESCE(MAX(id), 0) + 1 FROM sources'));
     const totals = new Map<string, { billed: ExactSum; effective: ExactSum }>();
-    let converter: RowConverter | null = null;
-    let billedIndex = -1;
-    let effectiveIndex = -1;
+    const converter = new RowConverter(dictionary);
+    let mapper: RecordMapper | null = null;
+    let width = 0;
     let periodStart = Infinity;
     let periodEnd = -Infinity;
     let recordNumber = 0;
     const errors: RowError[] = [];
+    const reject = (reason: string): void => {
+      report.rowsRejected++;
+      if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumber, message: `Row ${recordNumber} ${reason}.` });
+    };
 
     const texts = textChunks(source, (chunk) => {
       hasher.update(chunk);
       bytesRead += chunk.length;
     });
     for await (const records of csvRecords(texts, source.name)) {
-      if (deps.now() - lastYield >= YIELD_INTERVAL_MS) {
+      if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
         await deps.yieldToHost();
-        lastYield = deps.now();
+        lastYield = deps.monotonicMs();
       }
       if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
       for (const record of records) {
         recordNumber++;
-        if (!converter) {
-          const detection = detectFormat(record);
-          if (!detection.supported || !detection.format) {
-            throw new FileRefused(
-              detection.format
-                ? `${source.name} looks like a ${detection.family}; this version of Cost Council imports FOCUS files only.`
-                : `${source.name} is not in a format Cost Council recognises: its header has too few FOCUS columns (found: ${record.slice(0, 8).join(', ')}${record.length > 8 ? ', …' : ''}).`,
-            );
-          }
-          report.format = detection.format;
-          const plan = planColumns(record);
-          if (plan.missingMandatory.length > 0) {
-            throw new FileRefused(
-              `${source.name} lacks ${plan.missingMandatory.length} mandatory FOCUS column${plan.missingMandatory.length === 1 ? '' : 's'}: ${plan.missingMandatory.join(', ')}.`,
-              plan.missingMandatory,
-            );
-          }
-          report.extraColumns = plan.extras.map((e) => e.name);
-          billedIndex = plan.indexOf.get('BilledCost') ?? -1;
-          effectiveIndex = plan.indexOf.get('EffectiveCost') ?? -1;
-          converter = new RowConverter(plan, dictionary);
+        if (!mapper) {
+          const chosen = chooseFormat(record, source.name);
+          report.format = chosen.format;
+          mapper = chosen.adapter.mapper(record);
+          report.extraColumns = [...mapper.extraColumns];
+          width = record.length;
           continue;
         }
         if (record.length === 1 && record[0] === '') continue; // blank line
         report.rowsRead++;
-        const converted = converter.convert(record, sourceId, recordNumber);
-        if (!converted.ok) {
-          report.rowsRejected++;
-          if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumber, message: `Row ${recordNumber} ${converted.reason}.` });
+        if (record.length !== width && !onlyEmptyBeyond(record, width)) {
+          reject(`has ${record.length} fields; the header has ${width} (a truncated or misquoted line)`);
           continue;
         }
-        insert.run(converted.values);
-        report.rowsImported++;
-        let sums = totals.get(converted.currency);
-        if (!sums) {
-          sums = { billed: new ExactSum(), effective: new ExactSum() };
-          totals.set(converted.currency, sums);
+        const lines = mapper.map(record);
+        if (typeof lines === 'string') {
+          reject(lines);
+          continue;
         }
-        sums.billed.add(normaliseDecimalText(record[billedIndex] ?? '') ?? '0');
-        sums.effective.add(normaliseDecimalText(record[effectiveIndex] ?? '') ?? '0');
-        if (converted.start < periodStart) periodStart = converted.start;
-        if (converted.end > periodEnd) periodEnd = converted.end;
+        const converted = lines.map((line) => converter.convert(line, sourceId, recordNumber));
+        const failure = converted.find((c) => !c.ok);
+        if (failure && !failure.ok) {
+          reject(failure.reason);
+          continue;
+        }
+        report.rowsImported++;
+        converted.forEach((c, i) => {
+          if (!c.ok) return;
+          insert.run(c.values);
+          let sums = totals.get(c.currency);
+          if (!sums) {
+            sums = { billed: new ExactSum(), effective: new ExactSum() };
+            totals.set(c.currency, sums);
+          }
+          const line = lines[i];
+          sums.billed.add(normaliseDecimalText(line?.values[BILLED] ?? '') ?? '0');
+          sums.effective.add(normaliseDecimalText(line?.values[EFFECTIVE] ?? '') ?? '0');
+          if (c.start < periodStart) periodStart = c.start;
+          if (c.end > periodEnd) periodEnd = c.end;
+        });
       }
-      if (deps.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-        lastProgress = deps.now();
+      if (deps.monotonicMs() - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = deps.monotonicMs();
         progress('reading');
       }
     }
-    if (!converter) throw new FileRefused(`${source.name} is empty: it has no header row.`);
+    if (!mapper) throw new FileRefused(`${source.name} is empty: it has no header row.`);
 
     report.sha256 = hasher.digest();
     report.errors = errors;

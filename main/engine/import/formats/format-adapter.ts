@@ -1,0 +1,43 @@
+/**
+ * How a billing format plugs into the import: detect it from a header, then map each source
+ * record to canonical cost lines (text values aligned with COST_COLUMNS). Validation, typing,
+ * dictionary encoding and storage are shared (row-converter.ts), so an adapter only says where
+ * each FOCUS value comes from.
+ */
+import type { FormatFamily, FormatId } from '../../../../shared/model.js';
+
+export interface FormatMatch {
+  format: FormatId;
+  /** 0..1: how much of the format's signature the header carries. */
+  score: number;
+  /** Columns the format needs that the header lacks (empty when the file can be imported). */
+  missing: string[];
+}
+
+/** One cost line as text, before typing: `values[i]` is the text of COST_COLUMNS[i] (null = no value). */
+export interface CanonicalLine {
+  values: Array<string | null>;
+  /** Source columns outside the model, as a JSON object text, or null. */
+  extras: string | null;
+}
+
+export interface RecordMapper {
+  /** Source columns kept as extras. */
+  readonly extraColumns: readonly string[];
+  /**
+   * One source record → its cost lines: usually one, none for a record that carries no cost
+   * (a summary line), several when a record holds several charges (a usage line and its credits).
+   * A string is the reason the record is rejected ("BilledCost "abc" is not a number").
+   */
+  map(record: readonly string[]): CanonicalLine[] | string;
+}
+
+export interface FormatAdapter {
+  /** The family's name in messages, e.g. "AWS Cost and Usage Report". */
+  readonly name: string;
+  readonly family: FormatFamily;
+  /** Null when the header is clearly not this format. */
+  detect(header: readonly string[]): FormatMatch | null;
+  /** The mapper for a header whose match has no missing columns. */
+  mapper(header: readonly string[]): RecordMapper;
+}

@@ -1,0 +1,47 @@
+/**
+ * The formats the importer knows, and the choice among them for a header. A format the file
+ * matches completely wins (best score first); otherwise the refusal names the closest formats and
+ * the columns each would need.
+ */
+import type { FormatId } from '../../../../shared/model.js';
+import { FileRefused } from '../file-refused.js';
+import type { FormatAdapter, FormatMatch } from './format-adapter.js';
+import { focusFormat } from './focus-format.js';
+
+export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [focusFormat];
+
+export interface ChosenFormat {
+  adapter: FormatAdapter;
+  format: FormatId;
+}
+
+/** Lists at most this many near misses in a refusal. */
+const CLOSEST_SHOWN = 3;
+const MISSING_SHOWN = 12;
+
+export function chooseFormat(header: readonly string[], fileName: string, adapters: readonly FormatAdapter[] = FORMAT_ADAPTERS): ChosenFormat {
+  const matches = adapters
+    .map((adapter) => ({ adapter, match: adapter.detect(header) }))
+    .filter((m): m is { adapter: FormatAdapter; match: FormatMatch } => m.match !== null)
+    .sort((a, b) => b.match.score - a.match.score);
+  const complete = matches.find((m) => m.match.missing.length === 0);
+  if (complete) return { adapter: complete.adapter, format: complete.match.format };
+  const best = matches[0];
+  if (best && matches.length === 1) {
+    const { missing } = best.match;
+    throw new FileRefused(
+      `${fileName} looks like a ${best.adapter.name} file (${best.match.format}) but lacks ${missing.length} required column${missing.length === 1 ? '' : 's'}: ${listed(missing)}.`,
+      missing,
+    );
+  }
+  if (best) {
+    const closest = matches.slice(0, CLOSEST_SHOWN).map(({ adapter, match }) => `${adapter.name} (lacks ${listed(match.missing)})`);
+    throw new FileRefused(`${fileName} is not complete in any known format. Closest: ${closest.join('; ')}.`, best.match.missing);
+  }
+  const shown = header.slice(0, 8).join(', ');
+  throw new FileRefused(`${fileName} is not in a format Cost Council recognises (its columns: ${shown}${header.length > 8 ? ', …' : ''}).`);
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= MISSING_SHOWN ? names.join(', ') : `${names.slice(0, MISSING_SHOWN).join(', ')} and ${names.length - MISSING_SHOWN} more`;
+}
