@@ -56,6 +56,8 @@ export interface SourceReport {
   missingColumns?: string[];
   /** Columns kept as extras (not part of the FOCUS model). */
   extraColumns: string[];
+  /** What the import assumed or estimated, for the user to know (e.g. the day/month order chosen). */
+  warnings: string[];
   totals: Record<string, CurrencyTotals>;
   period: { start: string; end: string } | null;
 }

@@ -141,6 +141,7 @@ function jsonReport(result: ImportResult): unknown {
       rowsImported: s.rowsImported,
       rowsRejected: s.rowsRejected,
       errors: s.errors,
+      warnings: s.warnings,
       totals: s.totals,
       period: s.period,
       ...(s.message ? { message: s.message } : {}),
@@ -156,6 +157,7 @@ function textReport(result: ImportResult): string {
     lines.push(`  rows read ${s.rowsRead}, imported ${s.rowsImported}, rejected ${s.rowsRejected}`);
     for (const [currency, t] of Object.entries(s.totals)) lines.push(`  ${currency}: billed ${t.billedCost}, effective ${t.effectiveCost}`);
     if (s.period) lines.push(`  period ${s.period.start} – ${s.period.end}`);
+    for (const warning of s.warnings) lines.push(`  note: ${warning}`);
     if (s.message && s.status !== 'failed' && s.status !== 'rejected') lines.push(`  ${s.message}`);
   }
   return `${lines.join('\n')}\n`;

@@ -11,14 +11,13 @@ import { Dictionary } from '../db/dictionary.js';
 import { buildRollups } from '../db/rollups.js';
 import type { Store } from '../db/store.js';
 import { COST_COLUMNS } from '../db/cost-columns.js';
-import { csvRecords } from './csv-records.js';
 import { ExactSum } from './exact-sum.js';
 import { FileRefused } from './file-refused.js';
 import { columnPosition } from './formats/canonical-line.js';
 import type { RecordMapper } from './formats/format-adapter.js';
-import { chooseFormat } from './formats/registry.js';
+import { chooseFormat, JSON_TABULATORS } from './formats/registry.js';
+import { recordBatches } from './readers/record-batches.js';
 import { RowConverter } from './row-converter.js';
-import { textChunks } from './text-chunks.js';
 import { isoFromSeconds, normaliseDecimalText } from './values.js';
 
 const MAX_LISTED_ERRORS = 1000;
@@ -80,7 +79,7 @@ function onlyEmptyBeyond(record: readonly string[], width: number): boolean {
 function emptyReport(name: string, size: number): SourceReport {
   return {
     file: name, format: null, status: 'failed', sha256: null, sizeBytes: size,
-    rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [], extraColumns: [], totals: {}, period: null,
+    rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [], extraColumns: [], warnings: [], totals: {}, period: null,
   };
 }
 
@@ -129,11 +128,11 @@ async function importOneFile(
       if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumber, message: `Row ${recordNumber} ${reason}.` });
     };
 
-    const texts = textChunks(source, (chunk) => {
+    const onBytes = (chunk: Uint8Array): void => {
       hasher.update(chunk);
       bytesRead += chunk.length;
-    });
-    for await (const records of csvRecords(texts, source.name)) {
+    };
+    for await (const records of recordBatches(source, onBytes, JSON_TABULATORS)) {
       if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
         await deps.yieldToHost();
         lastYield = deps.monotonicMs();
@@ -189,6 +188,7 @@ async function importOneFile(
     }
     if (!mapper) throw new FileRefused(`${source.name} is empty: it has no header row.`);
 
+    report.warnings = mapper.warnings?.() ?? [];
     report.sha256 = hasher.digest();
     report.errors = errors;
     report.totals = Object.fromEntries(

@@ -30,6 +30,8 @@ export interface RecordMapper {
    * A string is the reason the record is rejected ("BilledCost "abc" is not a number").
    */
   map(record: readonly string[]): CanonicalLine[] | string;
+  /** Called after the last record: what the mapper assumed or estimated, for the report. */
+  warnings?(): string[];
 }
 
 export interface FormatAdapter {
@@ -40,4 +42,9 @@ export interface FormatAdapter {
   detect(header: readonly string[]): FormatMatch | null;
   /** The mapper for a header whose match has no missing columns. */
   mapper(header: readonly string[]): RecordMapper;
+  /**
+   * For formats that arrive as one JSON document (an API response saved to a file): the document
+   * as a table whose header `detect` recognises, or null when the document is not of this format.
+   */
+  tabulateJson?(document: unknown): { header: string[]; rows: string[][] } | null;
 }

@@ -10,6 +10,9 @@ import { focusFormat } from './focus-format.js';
 
 export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [focusFormat];
 
+/** The JSON tabulators of the formats that have one, for readers/json-records.ts. */
+export const JSON_TABULATORS = FORMAT_ADAPTERS.flatMap((a) => (a.tabulateJson ? [a.tabulateJson.bind(a)] : []));
+
 export interface ChosenFormat {
   adapter: FormatAdapter;
   format: FormatId;

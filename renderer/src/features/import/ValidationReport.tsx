@@ -64,11 +64,16 @@ export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onD
           { header: 'Period', cell: (s) => (s.period ? `${s.period.start.slice(0, 10)} to ${s.period.end.slice(0, 10)}` : '') },
         ]}
       />
-      {result.sources.filter((s) => s.message || s.errors.length > 0).map((s, i) => (
+      {result.sources.filter((s) => s.message || s.errors.length > 0 || s.warnings.length > 0).map((s, i) => (
         <Paper key={`${s.file}-${i}`} variant="outlined" sx={{ p: 2 }} component="section" aria-label={`Details for ${s.file}`}>
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{s.file}</Typography>
           {s.message && <Typography>{s.message}</Typography>}
           {s.missingColumns && <Typography>Missing columns: {s.missingColumns.join(', ')}</Typography>}
+          {s.warnings.length > 0 && (
+            <List dense aria-label={`Notes on ${s.file}`}>
+              {s.warnings.map((w) => <ListItem key={w} disableGutters>{w}</ListItem>)}
+            </List>
+          )}
           {s.errors.length > 0 && (
             <List dense aria-label={`Rejected rows of ${s.file}`}>
               {s.errors.slice(0, SHOWN_ERRORS).map((e) => <ListItem key={e.row} disableGutters>{e.message}</ListItem>)}

@@ -11,7 +11,7 @@ interface ParseResult {
   errors: Array<{ code: string; row?: number }>;
   meta: { cursor: number };
 }
-import { FileRefused } from './file-refused.js';
+import { FileRefused } from '../file-refused.js';
 
 /** A record longer than this is an unclosed quote or not CSV at all. */
 const MAX_RECORD_CHARS = 32 << 20;

@@ -2,8 +2,8 @@
  * Bytes → text, chunk by chunk: byte-order marks, UTF-8 (strict) and UTF-16, and a clear refusal
  * for compressed, binary or otherwise non-text files.
  */
-import type { ByteSource } from '../deps.js';
-import { FileRefused } from './file-refused.js';
+import type { ByteSource } from '../../deps.js';
+import { FileRefused } from '../file-refused.js';
 
 /** How much decoded text is handed to the CSV parser at a time. */
 const TEXT_BATCH_CHARS = 1 << 20;
