@@ -18,6 +18,8 @@ export interface Engine {
   handlers: EngineHandlers;
   /** Closes the database. */
   dispose(): void;
+  /** The current workspace store, for in-process diagnostics and tests (hosts use the handlers). */
+  store(): Store;
 }
 
 export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
@@ -69,5 +71,5 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         return result;
       }),
   };
-  return { handlers, dispose: () => store.close() };
+  return { handlers, dispose: () => store.close(), store: () => store };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { EngineEvents, EngineEventName, ArgOf, EngineMethod, ResultOf } from '../../shared/contract.js';
 import type { CallContext } from '../../shared/rpc.js';
 import { createEngine, type Engine } from '../../main/engine/index.js';
+import type { Store } from '../../main/engine/db/store.js';
 import { nodeEngineDeps } from '../../main/hosts/node-host.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -12,6 +13,8 @@ export function fixture(relative: string): string {
 }
 
 export interface TestEngine extends Engine {
+  /** The engine's store, for tests that check rollups against the lines. */
+  store(): Store;
   call<M extends EngineMethod>(method: M, arg: ArgOf<M>): Promise<ResultOf<M>>;
   events: Array<{ name: EngineEventName; payload: unknown }>;
   /** Makes the next calls see a cancel request. */

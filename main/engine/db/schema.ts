@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -52,7 +52,7 @@ ${costColumnsDdl},
   extras TEXT
 );
 
--- Daily rollups: what the overview reads (the line level is too slow to group interactively).
+-- The daily cube: every overview dimension at once (for filtered and combined questions).
 CREATE TABLE daily_cost (
   source_id INTEGER NOT NULL,
   day INTEGER NOT NULL,
@@ -69,8 +69,24 @@ CREATE TABLE daily_cost (
   effective REAL NOT NULL,
   lines INTEGER NOT NULL
 );
-CREATE INDEX daily_cost_by_currency_day ON daily_cost (currency, day);
 
+-- One dimension at a time, per day: what the overview reads. kind: see rollups.ts (DIMENSION);
+-- value is a dict id (NULL: not set); tag_key is the dict id of the tag key for kind = tag.
+-- The index covers every overview query, so none of them touches the table itself.
+CREATE TABLE daily_dim (
+  kind INTEGER NOT NULL,
+  currency INTEGER,
+  day INTEGER NOT NULL,
+  tag_key INTEGER,
+  value INTEGER,
+  source_id INTEGER NOT NULL,
+  billed REAL NOT NULL,
+  effective REAL NOT NULL,
+  lines INTEGER NOT NULL
+);
+CREATE INDEX daily_dim_covering ON daily_dim (kind, currency, tag_key, day, value, effective, billed, lines);
+
+-- Resources per day (for ranges that cut months) and per month (for whole months).
 CREATE TABLE daily_resource (
   source_id INTEGER NOT NULL,
   day INTEGER NOT NULL,
@@ -81,7 +97,19 @@ CREATE TABLE daily_resource (
   billed REAL NOT NULL,
   effective REAL NOT NULL
 );
-CREATE INDEX daily_resource_by_currency_day ON daily_resource (currency, day);
+CREATE INDEX daily_resource_covering ON daily_resource (currency, day, resource_id, effective, billed);
+
+CREATE TABLE monthly_resource (
+  source_id INTEGER NOT NULL,
+  month INTEGER NOT NULL,
+  currency INTEGER,
+  resource_id INTEGER,
+  resource_name INTEGER,
+  service INTEGER,
+  billed REAL NOT NULL,
+  effective REAL NOT NULL
+);
+CREATE INDEX monthly_resource_covering ON monthly_resource (currency, month, resource_id, effective, billed);
 `;
 
 /** Indexes on the line level, built after a load (cheaper than maintaining them row by row). */

@@ -1,6 +1,7 @@
 /** A thin wrapper over a sql.js database: typed reads, statements freed in `finally`, transactions. */
 import { EngineError } from '../../../shared/rpc.js';
 import type { BindParams, Database, SqlJsStatic, SqlValue } from '../types/sql-js.js';
+import { migrate } from './migrations.js';
 import { APPLICATION_TAG, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
 export type Row = Record<string, SqlValue>;
@@ -36,7 +37,7 @@ export class Store {
       throw new EngineError('INVALID_WORKSPACE', 'This SQLite file is not a Cost Council workspace.');
     }
     const version = Number(store.scalar("SELECT value FROM meta WHERE key = 'schema_version'", []));
-    if (version !== SCHEMA_VERSION) {
+    if (!migrate(store, version, SCHEMA_VERSION)) {
       db.close();
       throw new EngineError('INVALID_WORKSPACE', `This workspace has schema version ${version}; this version of Cost Council reads version ${SCHEMA_VERSION}.`);
     }

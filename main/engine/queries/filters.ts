@@ -30,8 +30,8 @@ export function scopeOf(store: Store, query: OverviewQuery): Scope {
     return { currencyId: typeof id === 'number' ? id : -1, currency: query.currency.toUpperCase(), fromDay, toDay };
   }
   const row = store.all<{ id: number; value: string }>(
-    `SELECT d.id, d.value FROM daily_cost c JOIN dict d ON d.id = c.currency
-     WHERE c.day BETWEEN ? AND ? GROUP BY c.currency ORDER BY ABS(TOTAL(c.effective)) DESC, d.value LIMIT 1`,
+    `SELECT d.id, d.value FROM daily_dim c JOIN dict d ON d.id = c.currency
+     WHERE c.kind = 0 AND c.day BETWEEN ? AND ? GROUP BY c.currency ORDER BY ABS(TOTAL(c.effective)) DESC, d.value LIMIT 1`,
     [fromDay, toDay],
   )[0];
   return { currencyId: row?.id ?? null, currency: row?.value ?? null, fromDay, toDay };

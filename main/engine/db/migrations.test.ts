@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fixture, importPaths, testEngine } from '../../../test/support/engine.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+describe('workspace migrations', () => {
+  it('opens a schema-1 workspace (made by an earlier version), rebuilds its rollups, and answers as a fresh import does', async () => {
+    const old = await testEngine(new Uint8Array(readFileSync(fixture('workspaces/schema-v1.costcouncil'))));
+    expect(old.store().scalar("SELECT value FROM meta WHERE key = 'schema_version'")).toBe(String(SCHEMA_VERSION));
+    const fresh = await testEngine();
+    await importPaths(fresh, [fixture('focus/awkward/two-currencies.csv'), fixture('focus/awkward/bom-crlf.csv')]);
+    for (const currency of ['USD', 'EUR']) {
+      const [a, b] = [await old.call('overview', { currency }), await fresh.call('overview', { currency })];
+      expect(a.total).toEqual(b.total);
+      expect(a.byService).toEqual(b.byService);
+      expect(a.topResources).toEqual(b.topResources);
+    }
+    expect((await old.call('tagBreakdown', { key: 'team' })).rows).toEqual((await fresh.call('tagBreakdown', { key: 'team' })).rows);
+  });
+
+  it('refuses a workspace from a newer version instead of guessing', async () => {
+    const engine = await testEngine();
+    engine.store().run("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+    const { bytes } = await engine.call('exportWorkspace', {});
+    await expect(testEngine(bytes)).rejects.toThrow(/schema version 99/);
+  });
+});
