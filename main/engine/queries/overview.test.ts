@@ -51,6 +51,14 @@ describe('overview from rollups equals the same questions asked of the lines', (
       const resources = lineSum(`SELECT d.value AS key, TOTAL(EffectiveCost) AS cost FROM cost_lines l JOIN dict d ON d.id = l.ResourceId WHERE BillingCurrency = ${curId} AND ${where} GROUP BY l.ResourceId ORDER BY cost DESC LIMIT 100`);
       expect(overview.topResources.map((r) => [r.resourceId, Math.round(r.effectiveCost * 100)]).sort()).toEqual(resources.sort());
     }
+    // Drill-down: the count comes from the rollup, the lines from an index; both equal the line level.
+    for (const columns of [{}, { ServiceName: 's2' }, { ProviderName: 'AWS' }, { ServiceName: 's1', RegionId: 'r1' }]) {
+      const page = await engine.call('costLines', { ...range, currency: 'USD', where: columns, limit: 7 });
+      const filter = Object.entries(columns).map(([c, v]) => ` AND "${c}" = (SELECT id FROM dict WHERE value = '${v}')`).join('');
+      expect(page.total).toBe(Number(store.scalar(`SELECT COUNT(*) FROM cost_lines WHERE BillingCurrency = ${cur} AND ${where}${filter}`)));
+      const expectedRows = store.all<{ row: number }>(`SELECT row_number AS row FROM cost_lines WHERE BillingCurrency = ${cur} AND ${where}${filter} ORDER BY ABS(EffectiveCost) DESC, source_id, row_number LIMIT 7`);
+      expect(page.lines.map((l) => l.row)).toEqual(expectedRows.map((r) => r.row));
+    }
     // Tag keys are trimmed (" team " and "team" are one key); untagged = lines without the key.
     const team = await engine.call('tagBreakdown', { ...range, currency: 'USD', key: 'team', top: 100 });
     const teamOf = `CASE WHEN t.value IS NULL THEN '(untagged)' ELSE t.value END`;
