@@ -26,6 +26,8 @@ export interface EngineApi {
   importFiles(arg: ImportRequest): ImportResult;
   /** Sources (imported files) with their provenance and totals. */
   listSources(arg: Record<string, never>): SourceSummary[];
+  /** Removes an imported file: its lines and everything derived from them. */
+  removeSource(arg: { id: number }): WorkspaceStatus;
   /** Totals and breakdowns for the overview screen, from the daily rollups. */
   overview(arg: OverviewQuery): Overview;
   /** Cost by the values of one tag key. */

@@ -10,6 +10,7 @@ import { importBatch } from './import/import-batch.js';
 import { costLines } from './queries/cost-lines.js';
 import { overview, tagBreakdown } from './queries/overview.js';
 import { listSources } from './queries/sources.js';
+import { removeSource } from './db/remove-source.js';
 import * as validate from './validate.js';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -54,6 +55,12 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
     status: () => serialised(async () => status()),
     importFiles: (arg, ctx) => serialised(() => importBatch(store, deps, validate.importRequest(arg), ctx)),
     listSources: () => serialised(async () => listSources(store)),
+    removeSource: (arg, ctx) =>
+      serialised(async () => {
+        removeSource(store, validate.sourceId(arg));
+        ctx.emit('dataChanged', { tables: ['cost_lines', 'sources'] });
+        return status();
+      }),
     overview: (arg) => serialised(async () => overview(store, validate.overviewQuery(arg))),
     tagBreakdown: (arg) => serialised(async () => tagBreakdown(store, validate.tagBreakdownQuery(arg))),
     costLines: (arg) => serialised(async () => costLines(store, validate.costLineQuery(arg))),

@@ -89,3 +89,9 @@ export function workspaceBytes(arg: unknown): WorkspaceBytes {
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) bad('bytes must be the workspace file’s content.');
   return { bytes };
 }
+
+export function sourceId(arg: unknown): number {
+  const id = record(arg, 'The request').id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) bad('id must be the number of an imported file.');
+  return id;
+}

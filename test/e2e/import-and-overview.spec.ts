@@ -112,3 +112,20 @@ test('keyboard only: skip link, navigation, and the theme choice', async ({ page
   const outline = await page.getByRole('button', { name: 'Choose files…' }).evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });
+
+test('an imported file can be removed from the workspace, with a confirmation', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ empty: true });
+  await app.importFiles([fixture('e2e/ai-services-sample.csv'), fixture('awkward/negative-credits.csv')]);
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toContainText('Imported 18 rows from 2 files.');
+  const sources = page.getByRole('table', { name: 'Imported files, with their own totals' });
+  await sources.getByRole('button', { name: 'Remove negative-credits.csv' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove negative-credits.csv?' });
+  await expect(dialog).toBeVisible();
+  await app.screenshot('remove-source-dialog');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(sources.getByRole('row')).toHaveCount(2);
+  await app.goTo('Overview');
+  await expect(app.totalEffective()).toHaveText('$3,337.60');
+});

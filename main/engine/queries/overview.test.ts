@@ -52,7 +52,8 @@ describe('overview from rollups equals the same questions asked of the lines', (
       expect(overview.topResources.map((r) => [r.resourceId, Math.round(r.effectiveCost * 100)]).sort()).toEqual(resources.sort());
     }
     // Drill-down: the count comes from the rollup, the lines from an index; both equal the line level.
-    for (const columns of [{}, { ServiceName: 's2' }, { ProviderName: 'AWS' }, { ServiceName: 's1', RegionId: 'r1' }]) {
+    const filterSets: Array<Record<string, string>> = [{}, { ServiceName: 's2' }, { ProviderName: 'AWS' }, { ServiceName: 's1', RegionId: 'r1' }];
+    for (const columns of filterSets) {
       const page = await engine.call('costLines', { ...range, currency: 'USD', where: columns, limit: 7 });
       const filter = Object.entries(columns).map(([c, v]) => ` AND "${c}" = (SELECT id FROM dict WHERE value = '${v}')`).join('');
       expect(page.total).toBe(Number(store.scalar(`SELECT COUNT(*) FROM cost_lines WHERE BillingCurrency = ${cur} AND ${where}${filter}`)));

@@ -1,7 +1,7 @@
 /** The application shell: skip link, navigation, theme choice, workspace actions, the current screen. */
 import {
   AppBar, Box, Button, CssBaseline, Drawer, FormControl, InputLabel, List, ListItem, ListItemButton, ListItemIcon, ListItemText,
-  MenuItem, Select, Snackbar, ThemeProvider, Toolbar, Typography,
+  MenuItem, Select, Snackbar, ThemeProvider, Toolbar, Typography, useMediaQuery,
 } from '@mui/material';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -37,7 +37,8 @@ export function App() {
   const [screen, setScreen] = useState<Screen>(() => screenFromHash(location.hash));
   const [notice, setNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const theme = useMemo(() => muiTheme(mode), [mode]);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const theme = useMemo(() => muiTheme(mode, reducedMotion), [mode, reducedMotion]);
   const firstRender = useRef(true);
 
   useEffect(() => {

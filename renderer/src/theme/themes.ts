@@ -21,9 +21,11 @@ export const CHART_COLOURS: Record<ThemeMode, string[]> = {
 
 const FOCUS_RING: Record<ThemeMode, string> = { light: '#1A4DB3', dark: '#9CC3FF', contrast: '#FFFF00' };
 
-export function muiTheme(mode: ThemeMode): Theme {
+/** `reducedMotion`: the user asked the OS for less motion; transitions are then switched off. */
+export function muiTheme(mode: ThemeMode, reducedMotion = false): Theme {
   const contrast = mode === 'contrast';
   const theme = createTheme({
+    ...(reducedMotion ? { transitions: { create: () => 'none' } } : {}),
     palette: contrast
       ? {
           mode: 'dark',
@@ -38,7 +40,14 @@ export function muiTheme(mode: ThemeMode): Theme {
         }
       : mode === 'dark'
         ? { mode: 'dark', primary: { main: '#9CC3FF' }, background: { default: '#121417', paper: '#1B1E23' } }
-        : { mode: 'light', primary: { main: '#1A4DB3' }, background: { default: '#F5F6F8', paper: '#FFFFFF' }, text: { secondary: '#4A4F57' } },
+        : {
+            mode: 'light',
+            primary: { main: '#1A4DB3' },
+            // MUI's default red (#d32f2f) is under 4.5:1 against white text on a contained button.
+            error: { main: '#B3261E' },
+            background: { default: '#F5F6F8', paper: '#FFFFFF' },
+            text: { secondary: '#4A4F57' },
+          },
     typography: { fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif' },
     shape: { borderRadius: 8 },
   });

@@ -1,9 +1,10 @@
 /** Import: choose or drop files, watch progress (cancellable), read the validation report. */
-import { Alert, Box, Button, LinearProgress, Paper, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Paper, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useRef, useState, type DragEvent } from 'react';
-import type { SourceRef } from '../../../../shared/model.js';
+import type { SourceRef, SourceSummary } from '../../../../shared/model.js';
 import { DataTable } from '../../components/DataTable.js';
+import { VisuallyHidden } from '../../components/VisuallyHidden.js';
 import { formatCount, formatMoney } from '../../format/money.js';
 import { useEngine, useEngineQuery } from '../../app/engine-context.js';
 import { sourceRefsOf, useImport } from './import.api.js';
@@ -103,8 +104,19 @@ function Progress({ state, onCancel }: { state: Extract<ReturnType<typeof useImp
 }
 
 function SourcesInWorkspace() {
+  const { api } = useEngine();
   const { data } = useEngineQuery('listSources', {});
+  const [removing, setRemoving] = useState<SourceSummary | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   if (!data || data.length === 0) return null;
+  const remove = async (source: SourceSummary) => {
+    setRemoving(null);
+    try {
+      await api.removeSource({ id: source.id });
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
   return (
     <Paper component="section" aria-labelledby="sources-title" variant="outlined" sx={{ p: 2 }}>
       <Typography id="sources-title" variant="h6" component="h2" gutterBottom>Files in this workspace</Typography>
@@ -117,10 +129,24 @@ function SourcesInWorkspace() {
           { header: 'Format', cell: (s) => s.format },
           { header: 'Rows', numeric: true, cell: (s) => formatCount(s.rows) },
           { header: 'Total (effective)', numeric: true, cell: (s) => Object.entries(s.totals).map(([c, t]) => formatMoney(t.effectiveCost, c)).join(' · ') },
-          { header: 'Imported at', cell: (s) => s.importedAt.replace('T', ' ').slice(0, 16) },
+          { header: 'Imported at (UTC)', cell: (s) => s.importedAt.replace('T', ' ').slice(0, 16) },
           { header: 'SHA-256', cell: (s) => <code title={s.sha256}>{s.sha256.slice(0, 12)}…</code> },
+          { header: 'Actions', cell: (s) => <Button size="small" color="error" onClick={() => setRemoving(s)}>Remove<VisuallyHidden> {s.file}</VisuallyHidden></Button> },
         ]}
       />
+      {failure && <Alert severity="error" role="alert" onClose={() => setFailure(null)}>{failure}</Alert>}
+      <Dialog open={removing !== null} onClose={() => setRemoving(null)} aria-labelledby="remove-title">
+        <DialogTitle id="remove-title">Remove {removing?.file}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Its {formatCount(removing?.rows ?? 0)} cost lines leave the workspace, and every figure is recomputed without them. The file on disk is not touched; you can import it again.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRemoving(null)}>Keep it</Button>
+          <Button color="error" variant="contained" onClick={() => removing && void remove(removing)}>Remove</Button>
+        </DialogActions>
+      </Dialog>
     </Paper>
   );
 }
