@@ -17,6 +17,7 @@ import type {
   WorkspaceStatus,
   CostLinePage,
   CostLineQuery,
+  FxRate,
 } from './model.js';
 
 export interface EngineApi {
@@ -30,6 +31,10 @@ export interface EngineApi {
   removeSource(arg: { id: number }): WorkspaceStatus;
   /** Totals and breakdowns for the overview screen, from the daily rollups. */
   overview(arg: OverviewQuery): Overview;
+  /** The workspace's exchange rates. */
+  fxRates(arg: Record<string, never>): FxRate[];
+  /** Adds or replaces exchange rates (same date and pair: replaced). All or nothing. */
+  setFxRates(arg: { rates: FxRate[] }): FxRate[];
   /** Cost by the values of one tag key. */
   tagBreakdown(arg: TagBreakdownQuery): TagBreakdown;
   /** The source lines behind a figure: "explain this number". */
@@ -47,7 +52,7 @@ export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
 export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
 
 /** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
-export type TableName = 'cost_lines' | 'sources' | 'workspace';
+export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {

@@ -102,6 +102,29 @@ export interface OverviewQuery {
   to?: string;
   /** How many rows in each ranked breakdown; the rest is summed as "Other". Default 10. */
   top?: number;
+  /**
+   * Convert every currency into this one at the workspace's daily FX rates (instead of showing
+   * one currency). Converted figures say so: see `Overview.conversion`.
+   */
+  displayCurrency?: string;
+}
+
+/** An exchange rate: 1 `from` = `rate` `to`, from `date` on (until a later rate). */
+export interface FxRate {
+  date: string;
+  from: string;
+  to: string;
+  rate: number;
+  /** Where the rate comes from (e.g. "ECB reference rate"), shown beside converted figures. */
+  source: string;
+}
+
+export interface Conversion {
+  to: string;
+  /** The sources of the rates used. */
+  sources: string[];
+  /** Amounts that could not be converted (no rate), left out of every converted figure. */
+  missing: Array<{ currency: string; firstDay: string; lastDay: string; effectiveCost: number }>;
 }
 
 export interface Breakdown {
@@ -139,6 +162,8 @@ export interface Overview {
   byRegion: Breakdown[];
   topResources: ResourceCost[];
   tagKeys: string[];
+  /** Set when the figures are converted into a display currency. */
+  conversion: Conversion | null;
 }
 
 export interface TagBreakdownQuery extends OverviewQuery {

@@ -45,7 +45,7 @@ describe('scripts/build-electron.mjs', () => {
     for (const file of ['main.cjs', 'engine-process.cjs']) {
       const text = readFileSync(join(outdir, file), 'utf8');
       expect(text).not.toMatch(/^\s*import[\s{*]/m);
-      for (const name of requiredModules(file)) expect(name, `${file} requires ${name}`).toMatch(/^(electron|node:[a-z/]+|stream|fs|path|crypto)$/);
+      for (const name of requiredModules(file)) expect(name, `${file} requires ${name}`).toMatch(/^(electron|node:[a-z/]+|stream|fs|path|crypto|module)$/);
       expect(text).not.toContain('renderer/src');
     }
     expect(readFileSync(join(outdir, 'main.cjs'), 'utf8')).not.toContain('main/engine/');

@@ -2,12 +2,17 @@
 import type { SourceRef } from '../../shared/model.js';
 import type { SqlJsStatic } from './types/sql-js.js';
 
-/** A file's bytes, read once, front to back. */
+/** A file's bytes: streamed front to back (`chunks()` may be called again to read it again). */
 export interface ByteSource {
   name: string;
   /** Size in bytes, when known (for progress). */
   size: number;
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * Bytes [start, end) of the file, for formats that need random access (Parquet, zip). Hosts that
+   * cannot seek leave it out; such files are then read into memory up to a limit.
+   */
+  readRange?(start: number, end: number): Promise<Uint8Array>;
 }
 
 /** Incremental SHA-256. */

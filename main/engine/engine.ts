@@ -11,6 +11,7 @@ import { costLines } from './queries/cost-lines.js';
 import { overview, tagBreakdown } from './queries/overview.js';
 import { listSources } from './queries/sources.js';
 import { removeSource } from './db/remove-source.js';
+import { listFxRates, setFxRates } from './fx/fx-rates.js';
 import * as validate from './validate.js';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -62,6 +63,13 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         return status();
       }),
     overview: (arg) => serialised(async () => overview(store, validate.overviewQuery(arg))),
+    fxRates: () => serialised(async () => listFxRates(store)),
+    setFxRates: (arg, ctx) =>
+      serialised(async () => {
+        const rates = setFxRates(store, validate.fxRates(arg));
+        ctx.emit('dataChanged', { tables: ['fx_rates'] });
+        return rates;
+      }),
     tagBreakdown: (arg) => serialised(async () => tagBreakdown(store, validate.tagBreakdownQuery(arg))),
     costLines: (arg) => serialised(async () => costLines(store, validate.costLineQuery(arg))),
     exportWorkspace: () => serialised(async () => ({ bytes: store.export() })),

@@ -1,5 +1,5 @@
 /** Checks of request arguments at the engine's door: whatever crosses a port is untrusted. */
-import type { CostLineQuery, ImportRequest, OverviewQuery, SourceRef, TagBreakdownQuery, WorkspaceBytes } from '../../shared/model.js';
+import type { CostLineQuery, FxRate, ImportRequest, OverviewQuery, SourceRef, TagBreakdownQuery, WorkspaceBytes } from '../../shared/model.js';
 import { EngineError } from '../../shared/rpc.js';
 
 function bad(message: string): never {
@@ -30,6 +30,8 @@ export function overviewQuery(arg: unknown): OverviewQuery {
   const from = optionalString(r.from, 'from');
   const to = optionalString(r.to, 'to');
   const top = optionalInteger(r.top, 'top');
+  const displayCurrency = optionalString(r.displayCurrency, 'displayCurrency');
+  if (displayCurrency !== undefined && displayCurrency !== '') query.displayCurrency = displayCurrency;
   if (currency !== undefined) query.currency = currency;
   if (from !== undefined) query.from = from;
   if (to !== undefined) query.to = to;
@@ -94,4 +96,16 @@ export function sourceId(arg: unknown): number {
   const id = record(arg, 'The request').id;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) bad('id must be the number of an imported file.');
   return id;
+}
+
+export function fxRates(arg: unknown): FxRate[] {
+  const rates = record(arg, 'The request').rates;
+  if (!Array.isArray(rates)) bad('rates must be a list.');
+  return rates.map((value, i) => {
+    const r = record(value, `rates[${i}]`);
+    if (typeof r.date !== 'string' || typeof r.from !== 'string' || typeof r.to !== 'string' || typeof r.rate !== 'number' || typeof r.source !== 'string') {
+      bad(`rates[${i}] needs date, from, to (text), rate (a number) and source (text).`);
+    }
+    return { date: r.date, from: r.from, to: r.to, rate: r.rate, source: r.source };
+  });
 }

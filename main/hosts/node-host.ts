@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import initSqlJs from 'sql.js';
@@ -33,6 +33,24 @@ export function loadSqlJs(wasmPath: string = require.resolve('sql.js/dist/sql-wa
 interface BlobLike {
   size: number;
   stream(): AsyncIterable<Uint8Array>;
+  slice?(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** Bytes [start, end) of a file, for Parquet and zip (random access). */
+async function readFileRange(path: string, start: number, end: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const bytes = new Uint8Array(Math.max(0, end - start));
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, start + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return bytes.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 function isBlobLike(value: unknown): value is BlobLike {
@@ -43,7 +61,13 @@ export async function openNodeSource(ref: SourceRef): Promise<ByteSource> {
   if (ref.kind === 'blob') {
     if (!isBlobLike(ref.blob)) throw new Error('not a readable file object');
     const blob = ref.blob;
-    return { name: ref.name, size: blob.size, chunks: () => blob.stream() };
+    const slice = blob.slice?.bind(blob);
+    return {
+      name: ref.name,
+      size: blob.size,
+      chunks: () => blob.stream(),
+      ...(slice ? { readRange: async (start: number, end: number) => new Uint8Array(await slice(start, end).arrayBuffer()) } : {}),
+    };
   }
   const info = await stat(ref.path);
   if (!info.isFile()) throw new Error('not a regular file');
@@ -52,6 +76,7 @@ export async function openNodeSource(ref: SourceRef): Promise<ByteSource> {
     size: info.size,
     // Read-only stream: the source file is never opened for writing.
     chunks: () => createReadStream(ref.path, { highWaterMark: READ_CHUNK_BYTES }),
+    readRange: (start, end) => readFileRange(ref.path, start, end),
   };
 }
 

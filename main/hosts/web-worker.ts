@@ -34,7 +34,13 @@ async function openSource(ref: SourceRef): Promise<ByteSource> {
     throw new Error('the browser edition reads only files you choose or drop');
   }
   const blob = ref.blob;
-  return { name: ref.name, size: blob.size, chunks: () => streamChunks(blob) };
+  return {
+    name: ref.name,
+    size: blob.size,
+    chunks: () => streamChunks(blob),
+    // Random access for Parquet and zip: a slice of a File reads only that part.
+    readRange: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+  };
 }
 
 const sql = (await initSqlJs({ locateFile: () => wasmUrl })) as unknown as SqlJsStatic;

@@ -14,11 +14,11 @@ export class AppPage {
     await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   }
 
-  nav(name: 'Overview' | 'Import') {
+  nav(name: 'Overview' | 'Import' | 'Currencies') {
     return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
   }
 
-  async goTo(name: 'Overview' | 'Import') {
+  async goTo(name: 'Overview' | 'Import' | 'Currencies') {
     await this.nav(name).click();
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }

@@ -4,6 +4,7 @@
  * never changed by a migration.
  */
 import { buildRollups } from './rollups.js';
+import { FX_RATES_SQL } from './schema.js';
 import type { Store } from './store.js';
 
 type Migration = (store: Store) => void;
@@ -27,6 +28,8 @@ const MIGRATIONS: Record<number, Migration> = {
     `);
     buildRollups(store, store.all<{ id: number }>('SELECT id FROM sources ORDER BY id').map((s) => s.id));
   },
+  // 2 → 3: exchange rates.
+  2: (store) => store.exec(FX_RATES_SQL),
 };
 
 /** Brings a workspace from `version` to `target`; false when a step is missing (a newer workspace). */

@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -110,6 +110,18 @@ CREATE TABLE monthly_resource (
   effective REAL NOT NULL
 );
 CREATE INDEX monthly_resource_covering ON monthly_resource (currency, month, resource_id, effective, billed);
+`;
+
+/** Workspace data beside the lines (the user's, not derived). */
+export const FX_RATES_SQL = `
+CREATE TABLE fx_rates (
+  from_currency TEXT NOT NULL,
+  to_currency TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  rate REAL NOT NULL CHECK (rate > 0),
+  source TEXT NOT NULL,
+  PRIMARY KEY (from_currency, to_currency, day)
+) WITHOUT ROWID;
 `;
 
 /** Indexes on the line level, built after a load (cheaper than maintaining them row by row). */

@@ -16,8 +16,10 @@ import { FileRefused } from './file-refused.js';
 import { columnPosition } from './formats/canonical-line.js';
 import type { RecordMapper } from './formats/format-adapter.js';
 import { chooseFormat, JSON_TABULATORS } from './formats/registry.js';
-import { recordBatches } from './readers/record-batches.js';
+import type { RecordSource } from './readers/record-source.js';
+import { SourceReading } from './readers/source-reading.js';
 import { RowConverter } from './row-converter.js';
+import { expandSource } from './sources/expand.js';
 import { isoFromSeconds, normaliseDecimalText } from './values.js';
 
 const MAX_LISTED_ERRORS = 1000;
@@ -39,9 +41,14 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
   store.exec('BEGIN');
   try {
     for (const [fileIndex, ref] of request.files.entries()) {
-      const outcome = await importOneFile(store, deps, dictionary, ref, { fileIndex, fileCount: request.files.length }, ctx);
-      reports.push(outcome.report);
-      if (outcome.sourceId !== null) newSourceIds.push(outcome.sourceId);
+      // One chosen file may hold several sources (a zip, a manifest's files): each is reported on its own.
+      for await (const expanded of expandSource(deps, ref, JSON_TABULATORS)) {
+        const outcome = 'refused' in expanded
+          ? { report: { ...emptyReport(expanded.refused.name, expanded.refused.size), message: expanded.refused.message }, sourceId: null }
+          : await importOneFile(store, deps, dictionary, expanded.source, { fileIndex, fileCount: request.files.length }, ctx);
+        reports.push(outcome.report);
+        if (outcome.sourceId !== null) newSourceIds.push(outcome.sourceId);
+      }
     }
     const refused = reports.some((r) => r.status === 'failed' || (r.status === 'rejected' && !request.acceptPartial));
     if (refused) {
@@ -87,17 +94,10 @@ async function importOneFile(
   store: Store,
   deps: EngineDeps,
   dictionary: Dictionary,
-  ref: ImportRequest['files'][number],
+  source: RecordSource,
   position: { fileIndex: number; fileCount: number },
   ctx: CallContext,
 ): Promise<FileOutcome> {
-  let source;
-  try {
-    source = await deps.openSource(ref);
-  } catch (error) {
-    const name = ref.kind === 'path' ? ref.path : ref.name;
-    return { report: { ...emptyReport(name, 0), message: `${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }, sourceId: null };
-  }
   const report = emptyReport(source.name, source.size);
   const hasher = deps.createHasher();
   let bytesRead = 0;
@@ -116,7 +116,20 @@ async function importOneFile(
   try {
     const sourceId = Number(store.scalar('SELECT COALESCE(MAX(id), 0) + 1 FROM sources'));
     const totals = new Map<string, { billed: ExactSum; effective: ExactSum }>();
-    const converter = new RowConverter(dictionary);
+    const onBytes = (chunk: Uint8Array): void => {
+      hasher.update(chunk);
+      bytesRead += chunk.length;
+    };
+    // A day/month pre-pass (readers/date-order.ts) may read the whole file once more: keep the host responsive.
+    const pause = async (): Promise<void> => {
+      if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
+        await deps.yieldToHost();
+        lastYield = deps.monotonicMs();
+      }
+      if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
+    };
+    const reading = new SourceReading(source, onBytes, pause);
+    const converter = new RowConverter(dictionary, reading.dates);
     let mapper: RecordMapper | null = null;
     let width = 0;
     let periodStart = Infinity;
@@ -128,11 +141,7 @@ async function importOneFile(
       if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumber, message: `Row ${recordNumber} ${reason}.` });
     };
 
-    const onBytes = (chunk: Uint8Array): void => {
-      hasher.update(chunk);
-      bytesRead += chunk.length;
-    };
-    for await (const records of recordBatches(source, onBytes, JSON_TABULATORS)) {
+    for await (const records of reading.batches()) {
       if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
         await deps.yieldToHost();
         lastYield = deps.monotonicMs();
@@ -188,7 +197,7 @@ async function importOneFile(
     }
     if (!mapper) throw new FileRefused(`${source.name} is empty: it has no header row.`);
 
-    report.warnings = mapper.warnings?.() ?? [];
+    report.warnings = [...reading.warnings, ...(mapper.warnings?.() ?? [])];
     report.sha256 = hasher.digest();
     report.errors = errors;
     report.totals = Object.fromEntries(

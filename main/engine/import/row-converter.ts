@@ -8,7 +8,7 @@ import type { Dictionary } from '../db/dictionary.js';
 import { COST_COLUMNS } from '../db/cost-columns.js';
 import type { CanonicalLine } from './formats/format-adapter.js';
 import { columnPosition } from './formats/canonical-line.js';
-import { dayOf, isNullToken, parseDecimal, parseTimestamp } from './values.js';
+import { dayOf, DateReader, isNullToken, parseDecimal } from './values.js';
 
 export type Converted = { ok: true; values: SqlValue[]; currency: string; start: number; end: number } | { ok: false; reason: string };
 
@@ -21,13 +21,17 @@ const CURRENCY = columnPosition('BillingCurrency');
 export class RowConverter {
   private readonly tagsValid = new Map<string, boolean>();
 
-  constructor(private readonly dictionary: Dictionary) {}
+  /** `dates`: the file's date reader, its day/month order decided before the first row (readers/date-order.ts). */
+  constructor(
+    private readonly dictionary: Dictionary,
+    private readonly dates: DateReader = new DateReader(),
+  ) {}
 
   convert(line: CanonicalLine, sourceId: number, rowNumber: number): Converted {
     const startText = line.values[CHARGE_START] ?? '';
-    const start = parseTimestamp(startText);
+    const start = this.dates.read(startText);
     if (typeof start !== 'number') {
-      return { ok: false, reason: start === null ? 'ChargePeriodStart is empty' : `ChargePeriodStart "${startText}" is not a date` };
+      return { ok: false, reason: start === null ? 'ChargePeriodStart is empty' : `ChargePeriodStart "${startText}" ${this.dates.problem(startText)}` };
     }
     const currencyText = (line.values[CURRENCY] ?? '').trim();
     if (!CURRENCY_CODE.test(currencyText)) {
@@ -53,8 +57,8 @@ export class RowConverter {
           break;
         }
         case 'time': {
-          const value = i === CHARGE_START ? start : parseTimestamp(text);
-          if (value === undefined) return { ok: false, reason: `${column.name} "${text}" is not a date` };
+          const value = i === CHARGE_START ? start : this.dates.read(text);
+          if (value === undefined) return { ok: false, reason: `${column.name} "${text}" ${this.dates.problem(text)}` };
           if (i === CHARGE_END && value !== null && value > end) end = value;
           values.push(value);
           break;

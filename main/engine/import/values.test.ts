@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIso, isoDay, isoFromSeconds, parseDecimal, parseTimestamp } from './values.js';
+import { DateReader, dayFromIso, isoDay, isoFromSeconds, parseDecimal, parseTimestamp } from './values.js';
 
 describe('parseDecimal', () => {
   it('reads plain, signed and scientific decimals', () => {
@@ -48,6 +48,42 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('31/13/2026')).toBeUndefined();
     expect(parseTimestamp('yesterday')).toBeUndefined();
     expect(parseTimestamp('NULL')).toBeNull();
+  });
+  it('reads every export shape of a date-time', () => {
+    const ten = at('2024-01-05T10:00:00Z');
+    const shapes = [
+      '2024-01-05T10:00:00Z', '2024-01-05 10:00:00', '2024-01-05T10:00:00+00:00', '2024-01-05T10:00:00.123456+00:00',
+      '2024-01-05T10:00:00.000000000Z', '2024-01-05T10:00Z', '2024-01-05 10:00:00 +0000 UTC', '2024-01-05 10:00:00 UTC',
+      '2024-01-05T11:00:00+01', '2024-01-05T05:00:00-0500', '2024/01/05 10:00', '01/05/2024 10:00', '1/5/2024 10:00 AM',
+      '01/05/24 10:00:00', 'Fri, 05 Jan 2024 10:00:00 GMT', '05 Jan 2024 10:00', '5-Jan-2024 10:00', 'Jan 5, 2024 10:00 AM',
+      'January 5, 2024 10:00', '1704448800', '1704448800.75', '1704448800000', '1704448800000000', '1704448800000000000',
+    ];
+    for (const text of shapes) expect(parseTimestamp(text), text).toBe(ten);
+    expect(parseTimestamp('2024-01-05')).toBe(at('2024-01-05T00:00:00Z'));
+    expect(parseTimestamp('20240105')).toBe(at('2024-01-05T00:00:00Z'));
+    expect(parseTimestamp('12/31/2024 12:30 AM')).toBe(at('2024-12-31T00:30:00Z'));
+    expect(parseTimestamp('12/31/2024 12:30 PM')).toBe(at('2024-12-31T12:30:00Z'));
+  });
+  it('reads day/month dates in the order asked; dotted dates default to day-first, slashes to month-first', () => {
+    expect(parseTimestamp('05/01/2024', 'day-first')).toBe(at('2024-01-05T00:00:00Z'));
+    expect(parseTimestamp('05/01/2024', 'month-first')).toBe(at('2024-05-01T00:00:00Z'));
+    expect(parseTimestamp('05/01/2024')).toBe(at('2024-05-01T00:00:00Z'));
+    expect(parseTimestamp('5.1.2024')).toBe(at('2024-01-05T00:00:00Z'));
+    expect(parseTimestamp('05.01.24 13:30')).toBe(at('2024-01-05T13:30:00Z'));
+    expect(parseTimestamp('25/01/2024')).toBeUndefined();
+    expect(parseTimestamp('25/01/2024', 'day-first')).toBe(at('2024-01-25T00:00:00Z'));
+    expect(parseTimestamp('13/13/2024 10:00 PM')).toBeUndefined();
+    expect(parseTimestamp('1/5/2024 13:00 PM')).toBeUndefined();
+  });
+  it('a file\'s DateReader caches and names a contradiction of its order', () => {
+    const reader = new DateReader('day-first');
+    expect(reader.read('05/01/2024')).toBe(at('2024-01-05T00:00:00Z'));
+    expect(reader.read('05/01/2024')).toBe(at('2024-01-05T00:00:00Z'));
+    expect(reader.read('01/25/2024')).toBeUndefined();
+    expect(reader.problem('01/25/2024')).toBe('is month-first (MM/DD/YYYY), but the other dates of this file are day-first (DD/MM/YYYY)');
+    expect(reader.problem('31/13/2024')).toBe('is not a date');
+    reader.decide('month-first');
+    expect(reader.read('05/01/2024')).toBe(at('2024-05-01T00:00:00Z'));
   });
   it('round-trips days and seconds', () => {
     expect(isoDay(dayFromIso('2026-09-15') ?? 0)).toBe('2026-09-15');

@@ -6,9 +6,12 @@ import { dayFromIso } from '../import/values.js';
 
 export interface Scope {
   currencyId: number | null;
+  /** The currency of the figures: the one chosen, or the display currency when converting. */
   currency: string | null;
   fromDay: number;
   toDay: number;
+  /** Set when every currency is converted into `currency`. */
+  display: string | null;
 }
 
 const FAR_PAST = -1e9;
@@ -25,14 +28,19 @@ function dayOrThrow(text: string | undefined, fallback: number, field: string): 
 export function scopeOf(store: Store, query: OverviewQuery): Scope {
   const fromDay = dayOrThrow(query.from, FAR_PAST, 'from');
   const toDay = dayOrThrow(query.to, FAR_FUTURE, 'to');
+  if (query.displayCurrency) {
+    const display = query.displayCurrency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(display)) throw new EngineError('BAD_REQUEST', `displayCurrency "${query.displayCurrency}" is not a currency code.`);
+    return { currencyId: null, currency: display, fromDay, toDay, display };
+  }
   if (query.currency) {
     const id = store.scalar('SELECT id FROM dict WHERE value = ?', [query.currency.toUpperCase()]);
-    return { currencyId: typeof id === 'number' ? id : -1, currency: query.currency.toUpperCase(), fromDay, toDay };
+    return { currencyId: typeof id === 'number' ? id : -1, currency: query.currency.toUpperCase(), fromDay, toDay, display: null };
   }
   const row = store.all<{ id: number; value: string }>(
     `SELECT d.id, d.value FROM daily_dim c JOIN dict d ON d.id = c.currency
      WHERE c.kind = 0 AND c.day BETWEEN ? AND ? GROUP BY c.currency ORDER BY ABS(TOTAL(c.effective)) DESC, d.value LIMIT 1`,
     [fromDay, toDay],
   )[0];
-  return { currencyId: row?.id ?? null, currency: row?.value ?? null, fromDay, toDay };
+  return { currencyId: row?.id ?? null, currency: row?.value ?? null, fromDay, toDay, display: null };
 }

@@ -4,6 +4,7 @@
  */
 import type { ResourceCost } from '../../../shared/model.js';
 import type { Store } from '../db/store.js';
+import { resourceRows } from './conversion.js';
 import type { Scope } from './filters.js';
 
 /** Month number (year × 12 + month − 1) of a day number. */
@@ -16,7 +17,23 @@ function firstDayOfMonth(month: number): number {
   return Date.UTC(Math.floor(month / 12), month % 12, 1) / 86_400_000;
 }
 
+/** Converted figures need daily rates, so they are summed from the daily rollup. */
+function convertedTopResources(store: Store, scope: Scope, top: number): ResourceCost[] {
+  const rows = resourceRows(scope);
+  return store
+    .all<{ resourceId: string; resourceName: string | null; serviceName: string | null; effective: number; billed: number }>(
+      `SELECT rid.value AS resourceId, rname.value AS resourceName, svc.value AS serviceName, r.effective, r.billed
+       FROM (SELECT resource_id, MAX(resource_name) AS resource_name, MAX(service) AS service, TOTAL(effective) AS effective, TOTAL(billed) AS billed
+             FROM (${rows.sql}) GROUP BY resource_id ORDER BY effective DESC LIMIT ?) r
+       JOIN dict rid ON rid.id = r.resource_id LEFT JOIN dict rname ON rname.id = r.resource_name LEFT JOIN dict svc ON svc.id = r.service
+       ORDER BY r.effective DESC`,
+      [...rows.params, top],
+    )
+    .map((r) => ({ resourceId: r.resourceId, resourceName: r.resourceName ?? '', serviceName: r.serviceName ?? '', effectiveCost: r.effective, billedCost: r.billed }));
+}
+
 export function topResources(store: Store, scope: Scope, top: number): ResourceCost[] {
+  if (scope.display) return convertedTopResources(store, scope, top);
   const bounds = store.all<{ first: number | null; last: number | null }>(
     'SELECT MIN(day) AS first, MAX(day) AS last FROM daily_resource WHERE currency = ? AND day BETWEEN ? AND ?',
     [scope.currencyId, scope.fromDay, scope.toDay],

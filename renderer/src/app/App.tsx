@@ -3,20 +3,23 @@ import {
   AppBar, Box, Button, CssBaseline, Drawer, FormControl, InputLabel, List, ListItem, ListItemButton, ListItemIcon, ListItemText,
   MenuItem, Select, Snackbar, ThemeProvider, Toolbar, Typography, useMediaQuery,
 } from '@mui/material';
+import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
 import { ImportScreen } from '../features/import/ImportScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { muiTheme, THEME_MODES, type ThemeMode } from '../theme/themes.js';
 import { useEngine } from './engine-context.js';
 import { openWorkspace, saveWorkspace } from './workspace-actions.js';
 
-type Screen = 'overview' | 'import';
+type Screen = 'overview' | 'import' | 'currencies';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
   { id: 'overview', title: 'Overview', icon: <InsightsIcon /> },
   { id: 'import', title: 'Import', icon: <UploadFileIcon /> },
+  { id: 'currencies', title: 'Currencies', icon: <CurrencyExchangeIcon /> },
 ];
 
 const NAV_WIDTH = 220;
@@ -103,7 +106,9 @@ export function App() {
         <Typography ref={heading} tabIndex={-1} variant="h4" component="h1" gutterBottom sx={{ outline: 'none' }}>
           {SCREENS.find((s) => s.id === screen)?.title}
         </Typography>
-        {screen === 'overview' ? <OverviewScreen mode={mode} onImport={() => go('import')} /> : <ImportScreen onOverview={() => go('overview')} />}
+        {screen === 'overview' && <OverviewScreen mode={mode} onImport={() => go('import')} />}
+        {screen === 'import' && <ImportScreen onOverview={() => go('overview')} />}
+        {screen === 'currencies' && <CurrenciesScreen />}
       </Box>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} />
     </ThemeProvider>

@@ -7,8 +7,17 @@ import type { FormatId } from '../../../../shared/model.js';
 import { FileRefused } from '../file-refused.js';
 import type { FormatAdapter, FormatMatch } from './format-adapter.js';
 import { focusFormat } from './focus-format.js';
+import { awsCurFormat } from './aws/aws-cur-format.js';
+import { ociCostFormat } from './oci/oci-cost-format.js';
+import { openaiCostsFormat } from './openai/openai-costs-format.js';
+import { openaiUsageFormat } from './openai/openai-usage-format.js';
+import { anthropicCostFormat } from './anthropic/anthropic-cost-format.js';
+import { anthropicUsageFormat } from './anthropic/anthropic-usage-format.js';
+import { opencostFormat } from './opencost/opencost-format.js';
+import { azureFormat } from './azure/azure-format.js';
+import { gcpBillingFormat } from './gcp/gcp-format.js';
 
-export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [focusFormat];
+export const FORMAT_ADAPTERS: readonly FormatAdapter[] = [focusFormat, awsCurFormat, ociCostFormat, openaiCostsFormat, openaiUsageFormat, anthropicCostFormat, anthropicUsageFormat, opencostFormat, azureFormat, gcpBillingFormat];
 
 /** The JSON tabulators of the formats that have one, for readers/json-records.ts. */
 export const JSON_TABULATORS = FORMAT_ADAPTERS.flatMap((a) => (a.tabulateJson ? [a.tabulateJson.bind(a)] : []));

@@ -9,6 +9,8 @@ import { FileRefused } from '../file-refused.js';
 /** A JSON document is parsed whole; past this it must come as JSON Lines or CSV. */
 const MAX_DOCUMENT_CHARS = 256 << 20;
 const BATCH_ROWS = 5000;
+/** A JSON Lines line longer than this is not one record (a file of one huge line, a binary file). */
+const MAX_LINE_CHARS = 32 << 20;
 
 export interface JsonTable {
   header: string[];
@@ -121,6 +123,9 @@ export async function* jsonLinesRecords(texts: AsyncIterable<string>, fileName: 
   for await (const text of texts) {
     const lines = (carry + text).split('\n');
     carry = lines.pop() ?? '';
+    if (carry.length > MAX_LINE_CHARS) {
+      throw new FileRefused(`${fileName}: line ${lineNumber + lines.length + 1} is longer than ${MAX_LINE_CHARS >> 20} MB; this is not a JSON Lines file.`);
+    }
     const objects = lines.map(parse).filter((o): o is Map<string, string> => o !== null);
     if (objects.length > 0) yield emit(objects);
   }

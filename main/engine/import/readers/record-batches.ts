@@ -1,5 +1,4 @@
-/** A source's bytes → batches of records (the first record is the header), whatever the text format. */
-import type { ByteSource } from '../../deps.js';
+/** Text bytes → batches of records (the first record is the header): CSV, a JSON document or JSON Lines. */
 import { csvRecords } from './csv-records.js';
 import { jsonDocumentRecords, jsonLinesRecords, looksLikeJsonLines, type JsonTabulator } from './json-records.js';
 import { textChunks } from './text-chunks.js';
@@ -14,19 +13,24 @@ async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenera
 }
 
 export async function* recordBatches(
-  source: ByteSource,
-  onBytes: (chunk: Uint8Array) => void,
+  bytes: AsyncIterable<Uint8Array>,
+  fileName: string,
   tabulators: readonly JsonTabulator[],
+  warnings: string[],
 ): AsyncGenerator<string[][]> {
-  const texts = textChunks(source, onBytes)[Symbol.asyncIterator]();
-  const first = await texts.next();
-  if (first.done) return;
-  const all = prepend(first.value, texts);
-  const head = first.value.trimStart();
-  if (head.startsWith('{') || head.startsWith('[')) {
-    if (looksLikeJsonLines(first.value)) yield* jsonLinesRecords(all, source.name);
-    else yield* jsonDocumentRecords(all, source.name, tabulators);
-  } else {
-    yield* csvRecords(all, source.name);
+  const texts = textChunks(bytes, fileName, warnings)[Symbol.asyncIterator]();
+  try {
+    const first = await texts.next();
+    if (first.done) return;
+    const all = prepend(first.value, texts);
+    const head = first.value.trimStart();
+    if (head.startsWith('{') || head.startsWith('[')) {
+      if (looksLikeJsonLines(first.value)) yield* jsonLinesRecords(all, fileName);
+      else yield* jsonDocumentRecords(all, fileName, tabulators);
+    } else {
+      yield* csvRecords(all, fileName);
+    }
+  } finally {
+    await texts.return?.(undefined);
   }
 }

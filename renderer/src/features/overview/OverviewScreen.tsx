@@ -15,8 +15,9 @@ import { SourceLinesDialog, type LinesFilter } from './SourceLinesDialog.js';
 
 export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: () => void }) {
   const [currency, setCurrency] = useState<string | undefined>(undefined);
+  const [display, setDisplay] = useState<string | undefined>(undefined);
   const [lines, setLines] = useState<LinesFilter | null>(null);
-  const query = currency ? { currency } : {};
+  const query = display ? { displayCurrency: display } : currency ? { currency } : {};
   const { data, error, loading } = useEngineQuery('overview', query);
 
   if (error) return <Alert severity="error">The overview could not be computed: {error.message}</Alert>;
@@ -31,9 +32,12 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
     );
   }
   const cur = data.currency;
+  // Source lines are listed in their billing currency, so drilling in is offered only unconverted.
+  const drill = (column: string) => (data.conversion ? undefined : column);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Totals data={data} onCurrency={setCurrency} onShowLines={() => setLines({ title: `All cost lines in ${cur}`, currency: cur })} />
+      <Totals data={data} display={display} onCurrency={setCurrency} onDisplay={setDisplay} onShowLines={() => setLines({ title: `All cost lines in ${cur}`, currency: cur })} />
+      {data.conversion && <ConversionNotice conversion={data.conversion} />}
       <ChartCard
         title="Spend by day"
         summary={dailySummary(data.byDay, cur)}
@@ -53,9 +57,9 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
         }
       />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
-        <BreakdownCard title="By provider" what="provider" column="ProviderName" rows={data.byProvider} currency={cur} mode={mode} onShowLines={setLines} />
-        <BreakdownCard title="By service category" what="service category" column="ServiceCategory" rows={data.byServiceCategory} currency={cur} mode={mode} onShowLines={setLines} />
-        <BreakdownCard title="By service" what="service" column="ServiceName" rows={data.byService} currency={cur} mode={mode} onShowLines={setLines} />
+        <BreakdownCard title="By provider" what="provider" column={drill('ProviderName')} rows={data.byProvider} currency={cur} mode={mode} onShowLines={setLines} />
+        <BreakdownCard title="By service category" what="service category" column={drill('ServiceCategory')} rows={data.byServiceCategory} currency={cur} mode={mode} onShowLines={setLines} />
+        <BreakdownCard title="By service" what="service" column={drill('ServiceName')} rows={data.byService} currency={cur} mode={mode} onShowLines={setLines} />
         <BreakdownCard title="By sub-account" what="sub-account" rows={data.bySubAccount} currency={cur} mode={mode} onShowLines={setLines} />
         <BreakdownCard title="By region" what="region" rows={data.byRegion} currency={cur} mode={mode} onShowLines={setLines} />
         <TagCard tagKeys={data.tagKeys} currency={cur} mode={mode} />
@@ -79,19 +83,47 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
   );
 }
 
-function Totals({ data, onCurrency, onShowLines }: { data: Overview; onCurrency: (c: string) => void; onShowLines: () => void }) {
+function ConversionNotice({ conversion }: { conversion: NonNullable<Overview['conversion']> }) {
+  return (
+    <Alert severity={conversion.missing.length > 0 ? 'warning' : 'info'} role="status">
+      Converted figures: every amount is shown in {conversion.to}, converted at the daily exchange rates of this workspace
+      {conversion.sources.length > 0 ? ` (${conversion.sources.join(', ')})` : ''}.
+      {conversion.missing.length > 0 && (
+        <> Not converted, for lack of a rate, and left out: {conversion.missing.map((m) => `${formatMoney(m.effectiveCost, m.currency)} (${m.firstDay} to ${m.lastDay})`).join('; ')}. Add rates on the Currencies screen.</>
+      )}
+    </Alert>
+  );
+}
+
+function Totals({ data, display, onCurrency, onDisplay, onShowLines }: {
+  data: Overview;
+  display: string | undefined;
+  onCurrency: (c: string) => void;
+  onDisplay: (c: string | undefined) => void;
+  onShowLines: () => void;
+}) {
   const cur = data.currency ?? 'USD';
   const current = data.currencies.find((c) => c.currency === cur);
+  const converted = data.conversion !== null;
   return (
     <Paper component="section" aria-labelledby="totals-title" variant="outlined" sx={{ p: 2, display: 'flex', flexWrap: 'wrap', gap: 4, alignItems: 'center' }}>
       <VisuallyHidden id="totals-title">Totals</VisuallyHidden>
-      <Figure label="Total effective cost" value={formatMoney(data.total.effectiveCost, cur)} testId="total-effective" large />
-      <Figure label="Billed cost" value={formatMoney(data.total.billedCost, cur)} testId="total-billed" />
-      <Figure label="Cost lines" value={formatCount(current?.rows ?? 0)} />
+      <Figure label={converted ? `Total effective cost, converted to ${cur}` : 'Total effective cost'} value={formatMoney(data.total.effectiveCost, cur)} testId="total-effective" large />
+      <Figure label={converted ? 'Billed cost, converted' : 'Billed cost'} value={formatMoney(data.total.billedCost, cur)} testId="total-billed" />
+      {!converted && <Figure label="Cost lines" value={formatCount(current?.rows ?? 0)} />}
       <Figure label="Period" value={data.period ? `${data.period.start} to ${data.period.end}` : '—'} />
       <Box sx={{ flexGrow: 1 }} />
-      <Button variant="text" onClick={onShowLines}>Show source lines</Button>
+      {!converted && <Button variant="text" onClick={onShowLines}>Show source lines</Button>}
       {data.currencies.length > 1 && (
+        <FormControl size="small" sx={{ minWidth: 200 }}>
+          <InputLabel id="display-label">Show amounts</InputLabel>
+          <Select labelId="display-label" label="Show amounts" value={display ?? ''} onChange={(e) => onDisplay(e.target.value === '' ? undefined : String(e.target.value))}>
+            <MenuItem value="">In each billing currency</MenuItem>
+            {data.currencies.map((c) => <MenuItem key={c.currency} value={c.currency}>All converted to {c.currency}</MenuItem>)}
+          </Select>
+        </FormControl>
+      )}
+      {data.currencies.length > 1 && !converted && (
         <FormControl size="small" sx={{ minWidth: 160 }}>
           <InputLabel id="currency-label">Currency</InputLabel>
           <Select labelId="currency-label" label="Currency" value={cur} onChange={(e) => onCurrency(String(e.target.value))}>
@@ -101,9 +133,10 @@ function Totals({ data, onCurrency, onShowLines }: { data: Overview; onCurrency:
           </Select>
         </FormControl>
       )}
-      {data.currencies.length > 1 && (
+      {data.currencies.length > 1 && !converted && (
         <Typography variant="body2" sx={{ width: '100%' }}>
-          This workspace has costs in {data.currencies.length} currencies; figures are shown per currency and never added together.
+          This workspace has costs in {data.currencies.length} currencies; figures are shown per currency and never added together,
+          unless you choose to convert them.
         </Typography>
       )}
     </Paper>
