@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -121,6 +121,14 @@ CREATE TABLE fx_rates (
   rate REAL NOT NULL CHECK (rate > 0),
   source TEXT NOT NULL,
   PRIMARY KEY (from_currency, to_currency, day)
+) WITHOUT ROWID;
+`;
+
+/** Workspace settings as JSON values by key (edited price book, saved column mappings, …). */
+export const SETTINGS_SQL = `
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 ) WITHOUT ROWID;
 `;
 

@@ -2,7 +2,7 @@
 import { EngineError } from '../../../shared/rpc.js';
 import type { BindParams, Database, SqlJsStatic, SqlValue } from '../types/sql-js.js';
 import { migrate } from './migrations.js';
-import { APPLICATION_TAG, FX_RATES_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_TAG, FX_RATES_SQL, SCHEMA_SQL, SCHEMA_VERSION, SETTINGS_SQL } from './schema.js';
 
 export type Row = Record<string, SqlValue>;
 
@@ -14,6 +14,7 @@ export class Store {
     const db = new sql.Database();
     db.exec(SCHEMA_SQL);
     db.exec(FX_RATES_SQL);
+    db.exec(SETTINGS_SQL);
     const store = new Store(db);
     store.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', [
       'application', APPLICATION_TAG, 'schema_version', String(SCHEMA_VERSION),

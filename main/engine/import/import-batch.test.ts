@@ -149,6 +149,17 @@ describe('awkward files', () => {
     expect((await engine.call('status', {})).costLines).toBe(2);
   });
 
+  it('a short row in the middle (trailing empty cells left out) is read with those cells empty, and the report says so', async () => {
+    const lines = readFileSync(fixture('focus/awkward/negative-credits.csv'), 'utf8').trimEnd().split('\n');
+    // Drop the last cell (x_Model) of the middle row, as exports that omit trailing empties do.
+    lines[2] = (lines[2] ?? '').replace(/,[^,]*$/, '');
+    const path = join(scratch, 'ragged-middle.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const { sources } = await importPaths(await testEngine(), [path]);
+    expect(sources[0]).toMatchObject({ status: 'imported', rowsImported: 3, totals: { USD: { billedCost: '74.490000' } } });
+    expect(sources[0]?.warnings).toContain('1 row had fewer fields than the header (25); the missing trailing fields were read as empty.');
+  });
+
   it('values that are not numbers or dates: each row rejected with the reason', async () => {
     const engine = await testEngine();
     const { sources } = await importPaths(engine, [awkward('bad-values.csv')]);

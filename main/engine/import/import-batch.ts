@@ -15,7 +15,8 @@ import { ExactSum } from './exact-sum.js';
 import { FileRefused } from './file-refused.js';
 import { columnPosition } from './formats/canonical-line.js';
 import type { RecordMapper } from './formats/format-adapter.js';
-import { chooseFormat, JSON_TABULATORS } from './formats/registry.js';
+import { chooseFormat } from './formats/registry.js';
+import { workspaceFormats, type WorkspaceFormats } from './formats/workspace-formats.js';
 import type { RecordSource } from './readers/record-source.js';
 import { SourceReading } from './readers/source-reading.js';
 import { RowConverter } from './row-converter.js';
@@ -38,14 +39,15 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
   const reports: SourceReport[] = [];
   const newSourceIds: number[] = [];
   const dictionary = new Dictionary(store);
+  const formats = workspaceFormats(store);
   store.exec('BEGIN');
   try {
     for (const [fileIndex, ref] of request.files.entries()) {
       // One chosen file may hold several sources (a zip, a manifest's files): each is reported on its own.
-      for await (const expanded of expandSource(deps, ref, JSON_TABULATORS)) {
+      for await (const expanded of expandSource(deps, ref, formats.tabulators)) {
         const outcome = 'refused' in expanded
           ? { report: { ...emptyReport(expanded.refused.name, expanded.refused.size), message: expanded.refused.message }, sourceId: null }
-          : await importOneFile(store, deps, dictionary, expanded.source, { fileIndex, fileCount: request.files.length }, ctx);
+          : await importOneFile(store, deps, dictionary, formats, expanded.source, { fileIndex, fileCount: request.files.length }, ctx);
         reports.push(outcome.report);
         if (outcome.sourceId !== null) newSourceIds.push(outcome.sourceId);
       }
@@ -76,6 +78,47 @@ function markNotImported(report: SourceReport): SourceReport {
   return { ...report, status: 'not-imported', rowsImported: 0, message: 'Not imported: another file in the same import was refused, so nothing was imported.' };
 }
 
+/**
+ * Rows with fewer fields than the header. Exports often leave the trailing empty cells out (a
+ * header with one column more than every row, as some CUR files have): such rows are read with the
+ * missing trailing cells empty, and the report says so. A truncated file has only its LAST record
+ * short, with a length no other row has: that one is rejected. So a short row is held until the
+ * next record arrives, and the last one is judged against the lengths of the others.
+ */
+class ShortRows {
+  width = 0;
+  private heldRecord: { record: readonly string[]; row: number } | null = null;
+  private readonly lengths = new Map<number, number>();
+  private padded_ = 0;
+
+  hold(record: readonly string[], row: number): void {
+    this.heldRecord = { record, row };
+  }
+
+  /** The held short row, now known not to be the file's last record. */
+  release(): { record: readonly string[]; row: number } | null {
+    const held = this.heldRecord;
+    this.heldRecord = null;
+    return held;
+  }
+
+  padded(record: readonly string[]): string[] {
+    this.lengths.set(record.length, (this.lengths.get(record.length) ?? 0) + 1);
+    this.padded_++;
+    return [...record, ...new Array<string>(this.width - record.length).fill('')];
+  }
+
+  /** True when other rows had this length too (a ragged export, not a cut one). */
+  isTypical(length: number): boolean {
+    return (this.lengths.get(length) ?? 0) > 0;
+  }
+
+  warning(): string | null {
+    if (this.padded_ === 0) return null;
+    return `${this.padded_} row${this.padded_ === 1 ? '' : 's'} had fewer fields than the header (${this.width}); the missing trailing fields were read as empty.`;
+  }
+}
+
 /** Trailing empty fields beyond the header (a trailing delimiter) do not make a record malformed. */
 function onlyEmptyBeyond(record: readonly string[], width: number): boolean {
   if (record.length < width) return false;
@@ -94,6 +137,7 @@ async function importOneFile(
   store: Store,
   deps: EngineDeps,
   dictionary: Dictionary,
+  formats: WorkspaceFormats,
   source: RecordSource,
   position: { fileIndex: number; fileCount: number },
   ctx: CallContext,
@@ -136,10 +180,43 @@ async function importOneFile(
     let periodEnd = -Infinity;
     let recordNumber = 0;
     const errors: RowError[] = [];
+    let recordNumberOfReject = 0;
     const reject = (reason: string): void => {
       report.rowsRejected++;
-      if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumber, message: `Row ${recordNumber} ${reason}.` });
+      if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumberOfReject, message: `Row ${recordNumberOfReject} ${reason}.` });
     };
+
+    /** Maps, converts and stores one record (of the header's width). */
+    const store_ = (record: readonly string[], rowNumber: number, activeMapper: RecordMapper): void => {
+      recordNumberOfReject = rowNumber;
+      const lines = activeMapper.map(record);
+      if (typeof lines === 'string') {
+        reject(lines);
+        return;
+      }
+      const converted = lines.map((line) => converter.convert(line, sourceId, rowNumber));
+      const failure = converted.find((c) => !c.ok);
+      if (failure && !failure.ok) {
+        reject(failure.reason);
+        return;
+      }
+      report.rowsImported++;
+      converted.forEach((c, i) => {
+        if (!c.ok) return;
+        insert.run(c.values);
+        let sums = totals.get(c.currency);
+        if (!sums) {
+          sums = { billed: new ExactSum(), effective: new ExactSum() };
+          totals.set(c.currency, sums);
+        }
+        const line = lines[i];
+        sums.billed.add(normaliseDecimalText(line?.values[BILLED] ?? '') ?? '0');
+        sums.effective.add(normaliseDecimalText(line?.values[EFFECTIVE] ?? '') ?? '0');
+        if (c.start < periodStart) periodStart = c.start;
+        if (c.end > periodEnd) periodEnd = c.end;
+      });
+    };
+    const shortRows = new ShortRows();
 
     for await (const records of reading.batches()) {
       if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
@@ -150,51 +227,44 @@ async function importOneFile(
       for (const record of records) {
         recordNumber++;
         if (!mapper) {
-          const chosen = chooseFormat(record, source.name);
+          const chosen = chooseFormat(record, source.name, formats.adapters);
           report.format = chosen.format;
-          mapper = chosen.adapter.mapper(record);
+          mapper = chosen.adapter.mapper(record, { dates: reading.dates });
           report.extraColumns = [...mapper.extraColumns];
           width = record.length;
+          shortRows.width = width;
           continue;
         }
         if (record.length === 1 && record[0] === '') continue; // blank line
         report.rowsRead++;
-        if (record.length !== width && !onlyEmptyBeyond(record, width)) {
-          reject(`has ${record.length} fields; the header has ${width} (a truncated or misquoted line)`);
-          continue;
+        const held = shortRows.release();
+        if (held) store_(shortRows.padded(held.record), held.row, mapper);
+        if (record.length > width && !onlyEmptyBeyond(record, width)) {
+          recordNumberOfReject = recordNumber;
+          reject(`has ${record.length} fields; the header has ${width} (a misquoted line or a stray delimiter)`);
+        } else if (record.length < width) {
+          // Held until the next record shows it is not the file's last (see ShortRows).
+          shortRows.hold(record, recordNumber);
+        } else {
+          store_(record, recordNumber, mapper);
         }
-        const lines = mapper.map(record);
-        if (typeof lines === 'string') {
-          reject(lines);
-          continue;
-        }
-        const converted = lines.map((line) => converter.convert(line, sourceId, recordNumber));
-        const failure = converted.find((c) => !c.ok);
-        if (failure && !failure.ok) {
-          reject(failure.reason);
-          continue;
-        }
-        report.rowsImported++;
-        converted.forEach((c, i) => {
-          if (!c.ok) return;
-          insert.run(c.values);
-          let sums = totals.get(c.currency);
-          if (!sums) {
-            sums = { billed: new ExactSum(), effective: new ExactSum() };
-            totals.set(c.currency, sums);
-          }
-          const line = lines[i];
-          sums.billed.add(normaliseDecimalText(line?.values[BILLED] ?? '') ?? '0');
-          sums.effective.add(normaliseDecimalText(line?.values[EFFECTIVE] ?? '') ?? '0');
-          if (c.start < periodStart) periodStart = c.start;
-          if (c.end > periodEnd) periodEnd = c.end;
-        });
       }
       if (deps.monotonicMs() - lastProgress >= PROGRESS_INTERVAL_MS) {
         lastProgress = deps.monotonicMs();
         progress('reading');
       }
     }
+    const last = shortRows.release();
+    if (last && mapper) {
+      if (shortRows.isTypical(last.record.length)) {
+        store_(shortRows.padded(last.record), last.row, mapper);
+      } else {
+        recordNumberOfReject = last.row;
+        reject(`has ${last.record.length} fields; the header has ${width} (the file is cut short: its last line is incomplete)`);
+      }
+    }
+    const shortWarning = shortRows.warning();
+    if (shortWarning) reading.warnings.push(shortWarning);
     if (!mapper) throw new FileRefused(`${source.name} is empty: it has no header row.`);
 
     report.warnings = [...reading.warnings, ...(mapper.warnings?.() ?? [])];

@@ -5,6 +5,13 @@
  * each FOCUS value comes from.
  */
 import type { FormatFamily, FormatId } from '../../../../shared/model.js';
+import type { DateReader } from '../values.js';
+
+/** What a mapper may use of the file being read. */
+export interface MapperContext {
+  /** The file's date reader: its day/month order was decided from the whole file (readers/date-order.ts). */
+  dates: DateReader;
+}
 
 export interface FormatMatch {
   format: FormatId;
@@ -41,7 +48,7 @@ export interface FormatAdapter {
   /** Null when the header is clearly not this format. */
   detect(header: readonly string[]): FormatMatch | null;
   /** The mapper for a header whose match has no missing columns. */
-  mapper(header: readonly string[]): RecordMapper;
+  mapper(header: readonly string[], context?: MapperContext): RecordMapper;
   /**
    * For formats that arrive as one JSON document (an API response saved to a file): the document
    * as a table whose header `detect` recognises, or null when the document is not of this format.

@@ -16,6 +16,7 @@ import { isNullToken, normaliseDecimalText } from '../../values.js';
 import { chargeFacts, chargeFrequency, commitmentKind, type ChargeFacts } from './azure-charge.js';
 import { CostViewEvidence } from './azure-cost-view.js';
 import { AzureDays } from './azure-dates.js';
+import type { MapperContext } from '../format-adapter.js';
 import { ExtrasWriter } from './azure-extras.js';
 import { AzureColumns, type AzureField } from './azure-fields.js';
 import { gpuHoursText } from './azure-gpu.js';
@@ -84,7 +85,7 @@ function product(a: string, b: string | null): string | null {
   return typeof x === 'string' && typeof y === 'string' ? multiplyDecimals(x, y) : null;
 }
 
-export function azureMapper(header: readonly string[]): RecordMapper {
+export function azureMapper(header: readonly string[], context?: MapperContext): RecordMapper {
   const columns = new AzureColumns(header);
   const variant = azureVariant(columns);
   const localised = isLocalisedHeader(header);
@@ -103,7 +104,7 @@ export function azureMapper(header: readonly string[]): RecordMapper {
   const extrasWriter = new ExtrasWriter(extras);
   const extrasWithTags = new ExtrasWriter([...extras, { name: columns.nameOf('tags'), index: P.tags }]);
 
-  const days = new AzureDays();
+  const days = new AzureDays(context?.dates);
   const units = new UnitsOfMeasure();
   const regions = new AzureRegions();
   const services = new AzureServices();
