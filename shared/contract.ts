@@ -18,6 +18,13 @@ import type {
   CostLinePage,
   CostLineQuery,
   FxRate,
+  EffectivePriceBook,
+  PriceBookEdit,
+  ColumnMapping,
+  FilePreview,
+  FilePreviewRequest,
+  FormatId,
+  SavedColumnMapping,
 } from './model.js';
 
 export interface EngineApi {
@@ -45,6 +52,20 @@ export interface EngineApi {
   openWorkspace(arg: WorkspaceBytes): WorkspaceStatus;
   /** Replaces the workspace with an empty one. */
   newWorkspace(arg: Record<string, never>): WorkspaceStatus;
+  /** The head of a source file no known format reads: its columns, first rows and closest formats. */
+  previewFile(arg: FilePreviewRequest): FilePreview;
+  /** The workspace's column mappings (invalid stored ones are left out). */
+  listColumnMappings(arg: Record<string, never>): SavedColumnMapping[];
+  /** Saves a column mapping (replacing one of the same name or the same columns); returns them all. */
+  saveColumnMapping(arg: ColumnMapping): SavedColumnMapping[];
+  /** Deletes the column mapping of that format id; returns the rest. */
+  deleteColumnMapping(arg: { format: FormatId }): SavedColumnMapping[];
+  /** The workspace's price book: the shipped list with its edits, each entry marked shipped, edited or added. */
+  priceBook(arg: Record<string, never>): EffectivePriceBook;
+  /** Applies edits to the workspace's price book (checked first: all or nothing). */
+  savePriceBook(arg: { edits: PriceBookEdit[] }): EffectivePriceBook;
+  /** Drops every edit: the workspace goes back to the shipped prices. */
+  resetPriceBook(arg: Record<string, never>): EffectivePriceBook;
 }
 
 export type EngineMethod = keyof EngineApi;
@@ -52,7 +73,7 @@ export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
 export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
 
 /** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
-export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace';
+export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {

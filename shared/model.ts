@@ -24,6 +24,19 @@ export interface ImportRequest {
   files: SourceRef[];
   /** Import the readable rows of files that have rejected rows, instead of importing nothing. */
   acceptPartial?: boolean;
+  /**
+   * What to do when a file covers the same billing account(s) and period as a file already in
+   * the workspace (a re-export): replace the older file, or keep both. Unset: nothing is imported
+   * and the report lists the overlaps, so the user decides.
+   */
+  overlapping?: 'replace' | 'keep-both';
+}
+
+/** An imported file that a new file overlaps (same format family, account and period). */
+export interface Overlap {
+  sourceId: number;
+  file: string;
+  period: { start: string; end: string };
 }
 
 export interface RowError {
@@ -54,10 +67,19 @@ export interface SourceReport {
   message?: string;
   /** Mandatory columns the header lacks, when that is why the file was refused. */
   missingColumns?: string[];
+  /**
+   * When no known format reads the file: the known formats it came closest to (best first), each
+   * with the columns it lacks; empty when none came close. Such a file can be mapped by hand.
+   */
+  closestFormats?: ClosestFormat[];
+  /** The header of a file no known format reads (its column names, as written). */
+  header?: string[];
   /** Columns kept as extras (not part of the FOCUS model). */
   extraColumns: string[];
   /** What the import assumed or estimated, for the user to know (e.g. the day/month order chosen). */
   warnings: string[];
+  /** Files already in the workspace that this one overlaps (see ImportRequest.overlapping). */
+  overlaps?: Overlap[];
   totals: Record<string, CurrencyTotals>;
   period: { start: string; end: string } | null;
 }
@@ -65,6 +87,8 @@ export interface SourceReport {
 export interface ImportResult {
   /** True when the batch was written to the workspace. */
   committed: boolean;
+  /** Set when nothing was imported only because the user must decide about overlapping files. */
+  needsDecision?: 'overlapping';
   sources: SourceReport[];
 }
 
@@ -201,4 +225,157 @@ export interface CostLine {
 export interface CostLinePage {
   total: number;
   lines: CostLine[];
+}
+
+// ── Price book (AI model list prices per 1M tokens) ─────────────────────────────────────────────
+
+/** What a token is billed as: plain input, a prompt-cache read, a 5-minute or 1-hour cache write, output. */
+export type TokenPriceKind = 'input' | 'cachedInput' | 'cacheWrite' | 'cacheWrite1h' | 'output';
+
+/** A model's list prices per 1,000,000 tokens from a day on (until a later entry for the same name). */
+export interface ModelPriceFields {
+  /** Lower-case provider id, e.g. `openai`, `anthropic`: usage exports of a provider use its entries. */
+  provider: string;
+  /** Model names as usage exports write them (lower case); a dated snapshot falls back to its family name. */
+  models: string[];
+  /** YYYY-MM-DD: applies to usage on or after this day. */
+  effectiveFrom: string;
+  /** ISO 4217 code of the prices. */
+  currency: string;
+  /** Price per 1M tokens as decimal text; a kind left out has no list price. */
+  perMillion: Partial<Record<TokenPriceKind, Decimal>>;
+  /** Factor for Batch API usage (e.g. "0.5"). */
+  batchMultiplier?: Decimal;
+  /** Where the price was read, for the user to check. */
+  source: string;
+}
+
+/** Shipped with the app, shipped but edited in this workspace, or added in this workspace. */
+export type PriceStatus = 'shipped' | 'edited' | 'added';
+
+export interface PriceBookEntry extends ModelPriceFields {
+  /** Stable id: `provider:model@effectiveFrom` for shipped entries, `user-N` for added ones. */
+  id: string;
+  status: PriceStatus;
+  /** The shipped version of an edited entry. */
+  shipped?: ModelPriceFields;
+}
+
+/** The workspace's price book: the shipped list with this workspace's edits. */
+export interface EffectivePriceBook {
+  /** The day the shipped prices were compiled. */
+  asOf: string;
+  /** True when the workspace has edits (estimates then name the "edited price book"). */
+  edited: boolean;
+  /** Entries in force, by provider, model and date. */
+  entries: PriceBookEntry[];
+  /** Shipped entries removed in this workspace (they can be restored). */
+  removed: PriceBookEntry[];
+  /** Set when stored edits could not be read (all or some of them are ignored). */
+  problem?: string;
+}
+
+/**
+ * One change to the price book. `set` changes an entry in place (a shipped one becomes "edited");
+ * `add` adds an entry: a new model, or a new price of a listed model from a date on (the earlier
+ * entry still prices usage before that day); `remove` takes an entry out; `restore` gives a
+ * shipped entry back its shipped prices (undoing a change or a removal).
+ */
+export type PriceBookEdit =
+  | { action: 'set'; id: string; price: ModelPriceFields }
+  | { action: 'add'; price: ModelPriceFields }
+  | { action: 'remove'; id: string }
+  | { action: 'restore'; id: string };
+
+/** A known format a refused file came close to, and the columns the file lacks for it. */
+export interface ClosestFormat {
+  /** The format's name in messages, e.g. "OpenAI costs". */
+  name: string;
+  format: FormatId;
+  missing: string[];
+}
+
+/**
+ * Which source file to preview: the files of the import (as given to `importFiles`) and the name
+ * the validation report gave the source (`bill.csv`, `archive.zip › inner.csv`).
+ */
+export interface FilePreviewRequest {
+  files: SourceRef[];
+  source: string;
+}
+
+/** The head of a source file, for mapping its columns by hand. */
+export interface FilePreview {
+  file: string;
+  /** Its column names, as written (BOM and surrounding spaces removed). */
+  header: string[];
+  /** The first records after the header (at most 5), cells cut to 200 characters. */
+  rows: string[][];
+  /** The known formats it came closest to, best first, with the columns it lacks for each. */
+  closestFormats: ClosestFormat[];
+  /** The format that reads it now (a built-in one, or a column mapping saved since), or null. */
+  format: FormatId | null;
+}
+
+/** The FOCUS columns a column mapping can fill from a column of the file. */
+export type MappedField =
+  | 'ChargePeriodStart'
+  | 'ChargePeriodEnd'
+  | 'BilledCost'
+  | 'EffectiveCost'
+  | 'ListCost'
+  | 'BillingCurrency'
+  | 'ProviderName'
+  | 'ServiceName'
+  | 'ServiceCategory'
+  | 'ChargeCategory'
+  | 'ChargeDescription'
+  | 'BillingAccountId'
+  | 'SubAccountId'
+  | 'SubAccountName'
+  | 'RegionId'
+  | 'ResourceId'
+  | 'ResourceName'
+  | 'SkuId'
+  | 'ConsumedQuantity'
+  | 'ConsumedUnit'
+  | 'x_Model'
+  | 'x_TokenType'
+  | 'x_Tokens'
+  | 'x_GpuHours'
+  | 'x_Workload'
+  | 'x_ApiKey'
+  | 'x_User';
+
+/**
+ * A column mapping made by hand for files no known format reads. It reads every file whose header
+ * has exactly its columns (in any order and case); its format id is the family, `-mapped-` and the
+ * slug of its name: `openai-mapped-finance-export`.
+ */
+export interface ColumnMapping {
+  /** The user's name for it (its slug must be unique in the workspace). */
+  name: string;
+  /** The provider family the files come from. */
+  family: FormatFamily;
+  /** The columns of the files it reads. */
+  header: string[];
+  /**
+   * FOCUS column → the file's column it is read from. ChargePeriodStart and BilledCost are
+   * required; EffectiveCost, when not mapped, is the BilledCost.
+   */
+  columns: Partial<Record<MappedField, string>>;
+  /** Fixed values for columns the file does not have: the currency (a code) and the provider. */
+  fixed: { BillingCurrency?: string; ProviderName?: string };
+  /** Columns whose names start with this prefix become tags (the key is the rest of the name). */
+  tagPrefix?: string;
+  /** Further columns that become tags (the key is the column name). */
+  tagColumns?: string[];
+}
+
+/** A column mapping as saved in the workspace. */
+export interface SavedColumnMapping extends ColumnMapping {
+  /** The format id of the files it reads, e.g. `openai-mapped-finance-export`. */
+  format: FormatId;
+  /** When it was saved (ISO 8601). */
+  savedAt: string;
 }

@@ -13,6 +13,9 @@ import { listSources } from './queries/sources.js';
 import { removeSource } from './db/remove-source.js';
 import { listFxRates, setFxRates } from './fx/fx-rates.js';
 import * as validate from './validate.js';
+import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricing/workspace-price-book.js';
+import { previewFile } from './mapping/file-preview.js';
+import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -84,6 +87,24 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         const result = replace(Store.create(deps.sql));
         ctx.emit('dataChanged', { tables: ['workspace'] });
         return result;
+      }),
+    previewFile: (arg) => serialised(() => previewFile(store, deps, validate.filePreviewRequest(arg))),
+    listColumnMappings: () => serialised(async () => readColumnMappings(store)),
+    saveColumnMapping: (arg) => serialised(async () => saveColumnMapping(store, validate.columnMapping(arg), new Date(deps.now()).toISOString())),
+    deleteColumnMapping: (arg) => serialised(async () => deleteColumnMapping(store, validate.mappingFormat(arg))),
+    // The price book.
+    priceBook: () => serialised(async () => workspacePriceBook(store).view),
+    savePriceBook: (arg, ctx) =>
+      serialised(async () => {
+        const book = savePriceBookEdits(store, validate.priceBookEdits(arg));
+        ctx.emit('dataChanged', { tables: ['price_book'] });
+        return book;
+      }),
+    resetPriceBook: (_arg, ctx) =>
+      serialised(async () => {
+        const book = resetPriceBook(store);
+        ctx.emit('dataChanged', { tables: ['price_book'] });
+        return book;
       }),
   };
   return { handlers, dispose: () => store.close(), store: () => store };

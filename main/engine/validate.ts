@@ -1,6 +1,10 @@
 /** Checks of request arguments at the engine's door: whatever crosses a port is untrusted. */
 import type { CostLineQuery, FxRate, ImportRequest, OverviewQuery, SourceRef, TagBreakdownQuery, WorkspaceBytes } from '../../shared/model.js';
 import { EngineError } from '../../shared/rpc.js';
+import type { ModelPriceFields, PriceBookEdit } from '../../shared/model.js';
+import { checkPriceFields } from './pricing/price-fields.js';
+import type { ColumnMapping, FilePreviewRequest, FormatId } from '../../shared/model.js';
+import { checkColumnMapping } from './mapping/column-mapping.js';
 
 function bad(message: string): never {
   throw new EngineError('BAD_REQUEST', message);
@@ -83,6 +87,10 @@ export function importRequest(arg: unknown): ImportRequest {
     if (typeof r.acceptPartial !== 'boolean') bad('acceptPartial must be true or false.');
     request.acceptPartial = r.acceptPartial;
   }
+  if (r.overlapping !== undefined) {
+    if (r.overlapping !== 'replace' && r.overlapping !== 'keep-both') bad('overlapping must be "replace" or "keep-both".');
+    request.overlapping = r.overlapping;
+  }
   return request;
 }
 
@@ -107,5 +115,55 @@ export function fxRates(arg: unknown): FxRate[] {
       bad(`rates[${i}] needs date, from, to (text), rate (a number) and source (text).`);
     }
     return { date: r.date, from: r.from, to: r.to, rate: r.rate, source: r.source };
+  });
+}
+
+export function filePreviewRequest(arg: unknown): FilePreviewRequest {
+  const r = record(arg, 'The preview request');
+  if (!Array.isArray(r.files) || r.files.length === 0) bad('files must list at least one file.');
+  if (typeof r.source !== 'string' || r.source === '') bad('source must name the file to preview.');
+  return { files: r.files.map(sourceRef), source: r.source };
+}
+
+export function columnMapping(arg: unknown): ColumnMapping {
+  const checked = checkColumnMapping(arg);
+  if ('problem' in checked) bad(checked.problem);
+  return checked;
+}
+
+export function mappingFormat(arg: unknown): FormatId {
+  const format = record(arg, 'The request').format;
+  if (typeof format !== 'string' || !/^[a-z]+-mapped-[a-z0-9-]+$/.test(format)) bad('format must be the format id of a column mapping.');
+  return format as FormatId;
+}
+
+// The price book.
+
+const MAX_PRICE_EDITS = 500;
+
+/** Edits of the price book: each an action with the id of an entry and/or its checked fields. */
+export function priceBookEdits(arg: unknown): PriceBookEdit[] {
+  const edits = record(arg, 'The request').edits;
+  if (!Array.isArray(edits) || edits.length === 0) bad('edits must list at least one change of the price book.');
+  if (edits.length > MAX_PRICE_EDITS) bad(`At most ${MAX_PRICE_EDITS} price book changes at a time.`);
+  return edits.map((value, i): PriceBookEdit => {
+    const where = edits.length === 1 ? '' : `Change ${i + 1}: `;
+    const r = record(value, `edits[${i}]`);
+    const id = typeof r.id === 'string' && r.id !== '' ? r.id : null;
+    const price = (): ModelPriceFields => {
+      const checked = checkPriceFields(r.price);
+      return typeof checked === 'string' ? bad(`${where}${checked}`) : checked;
+    };
+    switch (r.action) {
+      case 'add':
+        return { action: 'add', price: price() };
+      case 'set':
+      case 'remove':
+      case 'restore':
+        if (id === null) bad(`${where}id must name a price book entry.`);
+        return r.action === 'set' ? { action: 'set', id, price: price() } : { action: r.action, id };
+      default:
+        return bad(`${where}action must be add, set, remove or restore.`);
+    }
   });
 }

@@ -36,7 +36,7 @@ describe('cost-council import', () => {
     const workspace = join(scratch(), 'team.costcouncil');
     expect(await runCli(['import', good, '--workspace', workspace], capture())).toBe(0);
     expect(existsSync(workspace)).toBe(true);
-    expect(await runCli(['import', fixture('focus/awkward/bom-crlf.csv'), '--workspace', workspace], capture())).toBe(0);
+    expect(await runCli(['import', fixture('focus/e2e/ai-services-sample.csv'), '--workspace', workspace], capture())).toBe(0);
     const again = capture();
     expect(await runCli(['import', good, '--workspace', workspace, '--json'], again)).toBe(0);
     expect(JSON.parse(again.out).sources[0].status).toBe('duplicate');
@@ -91,5 +91,21 @@ describe('cost-council import', () => {
     expect(JSON.parse(stdout).sources[0].format).toBe('focus-1.0');
     await expect(run(process.execPath, [BIN, 'import', fixture('focus/awkward/missing-mandatory.csv')])).rejects.toMatchObject({ code: 1 });
     await expect(run(process.execPath, [BIN, 'frobnicate'])).rejects.toMatchObject({ code: 2 });
+  });
+});
+
+describe('cost-council import of a re-export', () => {
+  it('refuses without a decision, then replaces the older file with --replace-overlapping', async () => {
+    const workspace = join(scratch(), 'w.costcouncil');
+    expect(await runCli(['import', fixture('focus/overlap/acct111-sep-first-export.csv'), '--workspace', workspace], capture())).toBe(0);
+    const before = readFileSync(workspace);
+    const held = capture();
+    expect(await runCli(['import', fixture('focus/overlap/acct111-sep-reexport.csv'), '--workspace', workspace], held)).toBe(1);
+    expect(held.err).toContain('covers the same account and period as acct111-sep-first-export.csv');
+    expect(held.err).toContain('--replace-overlapping');
+    expect(readFileSync(workspace).equals(before)).toBe(true);
+    const replaced = capture();
+    expect(await runCli(['import', fixture('focus/overlap/acct111-sep-reexport.csv'), '--workspace', workspace, '--replace-overlapping', '--json'], replaced)).toBe(0);
+    expect(JSON.parse(replaced.out).sources[0].overlaps[0].file).toBe('acct111-sep-first-export.csv');
   });
 });

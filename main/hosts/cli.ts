@@ -15,6 +15,7 @@ import { nodeEngineDeps } from './node-host.js';
 
 const USAGE = `Usage:
   cost-council import <file>... [--workspace <path>] [--json] [--accept-partial]
+                               [--replace-overlapping | --keep-overlapping]
 
 Commands:
   import   Import billing files (FOCUS 1.0–1.2 CSV) into a workspace, all or nothing.
@@ -24,6 +25,10 @@ Options:
                        Left byte-for-byte unchanged when the import fails.
   --json               Print one JSON object with the validation report on stdout.
   --accept-partial     Import the readable rows of files that have rejected rows.
+  --replace-overlapping
+                       A file covering the same account and period as a file already in
+                       the workspace (a re-export) replaces the older file.
+  --keep-overlapping   Keep both instead. Without either, such an import is refused.
   --help               Show this help.`;
 
 export interface CliIo {
@@ -63,6 +68,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       workspace: { type: 'string' },
       json: { type: 'boolean', default: false },
       'accept-partial': { type: 'boolean', default: false },
+      'replace-overlapping': { type: 'boolean', default: false },
+      'keep-overlapping': { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) {
@@ -75,13 +82,21 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   try {
     const ctx = cliContext(io);
     const result = await engine.handlers.importFiles(
-      { files: positionals.map((path) => ({ kind: 'path' as const, path })), acceptPartial: values['accept-partial'] },
+      {
+        files: positionals.map((path) => ({ kind: 'path' as const, path })),
+        acceptPartial: values['accept-partial'],
+        ...(values['replace-overlapping'] ? { overlapping: 'replace' as const } : values['keep-overlapping'] ? { overlapping: 'keep-both' as const } : {}),
+      },
       ctx,
     );
     if (values.json) io.stdout(`${JSON.stringify(jsonReport(result))}\n`);
     else io.stdout(textReport(result));
     if (!result.committed) {
       for (const source of result.sources) if (source.status === 'failed' || source.status === 'rejected') io.stderr(`cost-council: ${failureLine(source)}\n`);
+      if (result.needsDecision === 'overlapping') {
+        for (const source of result.sources) if (source.overlaps) io.stderr(`cost-council: ${source.message ?? ''}\n`);
+        io.stderr('cost-council: use --replace-overlapping (the new file replaces the older one) or --keep-overlapping.\n');
+      }
       io.stderr('cost-council: nothing was imported' + (workspacePath ? `; ${workspacePath} is unchanged.\n` : '.\n'));
       return 1;
     }
@@ -132,6 +147,7 @@ function failureLine(source: SourceReport): string {
 function jsonReport(result: ImportResult): unknown {
   return {
     committed: result.committed,
+    ...(result.needsDecision ? { needsDecision: result.needsDecision } : {}),
     sources: result.sources.map((s) => ({
       file: s.file,
       format: s.format,
@@ -146,6 +162,7 @@ function jsonReport(result: ImportResult): unknown {
       period: s.period,
       ...(s.message ? { message: s.message } : {}),
       ...(s.missingColumns ? { missingColumns: s.missingColumns } : {}),
+      ...(s.overlaps ? { overlaps: s.overlaps } : {}),
     })),
   };
 }

@@ -49,6 +49,14 @@ export class AppPage {
     return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   }
 
+  /** Opens a screen by its navigation title (any screen, e.g. "Price book"), keyboard only: focus the link, press Enter. */
+  async openScreen(title: string) {
+    const link = this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: title });
+    await link.focus();
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
   async screenshot(name: string) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });

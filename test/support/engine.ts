@@ -47,6 +47,6 @@ export async function testEngine(workspace?: Uint8Array, now = () => Date.parse(
 }
 
 /** Imports files by path through the real handler. */
-export async function importPaths(engine: TestEngine, paths: string[], acceptPartial = false) {
-  return engine.call('importFiles', { files: paths.map((path) => ({ kind: 'path' as const, path })), acceptPartial });
+export async function importPaths(engine: TestEngine, paths: string[], acceptPartial = false, overlapping?: 'replace' | 'keep-both') {
+  return engine.call('importFiles', { files: paths.map((path) => ({ kind: 'path' as const, path })), acceptPartial, ...(overlapping ? { overlapping } : {}) });
 }

@@ -13,7 +13,7 @@ describe('removeSource', () => {
     expect(await both.call('overview', {})).toEqual(await only.call('overview', {}));
     expect((await both.call('tagBreakdown', { key: 'team' })).rows).toEqual((await only.call('tagBreakdown', { key: 'team' })).rows);
     // The same file can be imported again afterwards (its hash is no longer in the workspace).
-    const again = await importPaths(both, [fixture('focus/awkward/two-currencies.csv')]);
+    const again = await importPaths(both, [fixture('focus/awkward/two-currencies.csv')], false, 'keep-both');
     expect(again.sources[0]?.status).toBe('imported');
   });
 

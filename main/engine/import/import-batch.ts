@@ -16,6 +16,8 @@ import { FileRefused } from './file-refused.js';
 import { columnPosition } from './formats/canonical-line.js';
 import type { RecordMapper } from './formats/format-adapter.js';
 import { chooseFormat } from './formats/registry.js';
+import { findOverlaps } from './overlaps.js';
+import { deleteSourceRows } from '../db/remove-source.js';
 import { workspaceFormats, type WorkspaceFormats } from './formats/workspace-formats.js';
 import type { RecordSource } from './readers/record-source.js';
 import { SourceReading } from './readers/source-reading.js';
@@ -38,6 +40,7 @@ interface FileOutcome {
 export async function importBatch(store: Store, deps: EngineDeps, request: ImportRequest, ctx: CallContext): Promise<ImportResult> {
   const reports: SourceReport[] = [];
   const newSourceIds: number[] = [];
+  const reportOfSource = new Map<number, SourceReport>();
   const dictionary = new Dictionary(store);
   const formats = workspaceFormats(store);
   store.exec('BEGIN');
@@ -49,13 +52,32 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
           ? { report: { ...emptyReport(expanded.refused.name, expanded.refused.size), message: expanded.refused.message }, sourceId: null }
           : await importOneFile(store, deps, dictionary, formats, expanded.source, { fileIndex, fileCount: request.files.length }, ctx);
         reports.push(outcome.report);
-        if (outcome.sourceId !== null) newSourceIds.push(outcome.sourceId);
+        if (outcome.sourceId !== null) {
+          newSourceIds.push(outcome.sourceId);
+          reportOfSource.set(outcome.sourceId, outcome.report);
+        }
       }
     }
     const refused = reports.some((r) => r.status === 'failed' || (r.status === 'rejected' && !request.acceptPartial));
     if (refused) {
       store.exec('ROLLBACK');
       return { committed: false, sources: reports.map(markNotImported) };
+    }
+    // Re-exports of files already here: the user decides (replace or keep both) before anything lands.
+    const overlaps = findOverlaps(store, newSourceIds);
+    if (overlaps.size > 0) {
+      for (const [id, found] of overlaps) {
+        const report = reportOfSource.get(id);
+        if (report) report.overlaps = found;
+      }
+      if (!request.overlapping) {
+        store.exec('ROLLBACK');
+        return { committed: false, needsDecision: 'overlapping', sources: reports.map(heldForDecision) };
+      }
+      if (request.overlapping === 'replace') {
+        const older = new Set([...overlaps.values()].flat().map((o) => o.sourceId));
+        for (const id of older) deleteSourceRows(store, id);
+      }
     }
     buildRollups(store, newSourceIds);
     store.exec('COMMIT');
@@ -117,6 +139,15 @@ class ShortRows {
     if (this.padded_ === 0) return null;
     return `${this.padded_} row${this.padded_ === 1 ? '' : 's'} had fewer fields than the header (${this.width}); the missing trailing fields were read as empty.`;
   }
+}
+
+/** Nothing was imported because the user must first decide about overlapping files. */
+function heldForDecision(report: SourceReport): SourceReport {
+  if (report.status !== 'imported' && report.status !== 'rejected') return report;
+  const message = report.overlaps
+    ? `Not imported yet: ${report.file} covers the same account and period as ${report.overlaps.map((o) => o.file).join(', ')}, already in the workspace. Replace the older file, or keep both.`
+    : 'Not imported yet: another file of this import overlaps a file already in the workspace.';
+  return { ...report, status: 'not-imported', rowsImported: 0, message };
 }
 
 /** Trailing empty fields beyond the header (a trailing delimiter) do not make a record malformed. */
@@ -303,6 +334,10 @@ async function importOneFile(
     if (error instanceof FileRefused) {
       const refused: SourceReport = { ...report, status: 'failed', rowsImported: 0, message: error.message };
       if (error.missingColumns) refused.missingColumns = error.missingColumns;
+      if (error.unrecognised) {
+        refused.header = error.unrecognised.header;
+        refused.closestFormats = error.unrecognised.closestFormats;
+      }
       return { report: refused, sourceId: null };
     }
     throw error;

@@ -5,6 +5,7 @@
  */
 import { columnPosition } from '../import/formats/canonical-line.js';
 import { isNullToken } from '../import/values.js';
+import { isAsOfDay } from './book-label.js';
 import { ESTIMATED_SUFFIX, type Estimate } from './usage-cost-estimator.js';
 
 const BILLED = columnPosition('BilledCost');
@@ -49,10 +50,17 @@ export function extrasObject(record: readonly string[], extras: ReadonlyArray<{ 
   return found;
 }
 
-/** The line's extras: the record's own extras plus where its cost came from. */
+/**
+ * The line's extras: the record's own extras plus where its cost came from (the shipped book's
+ * as-of day, or the edited book and whether the entry was shipped, edited or added there).
+ */
 export function estimateExtras(estimate: Estimate, recordExtras: Readonly<Record<string, string>> | null, asOf: string): string {
-  const flags = estimate.priced
-    ? { x_CostSource: 'price book (estimated)', x_PriceBookAsOf: asOf, x_PriceEffectiveFrom: estimate.entry.effectiveFrom }
-    : { x_CostSource: 'none (no list price)' };
+  let flags: Record<string, string> = { x_CostSource: 'none (no list price)' };
+  if (estimate.priced) {
+    const { effectiveFrom, status } = estimate.entry;
+    flags = isAsOfDay(asOf)
+      ? { x_CostSource: 'price book (estimated)', x_PriceBookAsOf: asOf, x_PriceEffectiveFrom: effectiveFrom }
+      : { x_CostSource: 'price book (estimated)', x_PriceBook: asOf, x_PriceEffectiveFrom: effectiveFrom, x_PriceStatus: status ?? 'shipped' };
+  }
   return JSON.stringify(recordExtras ? { ...recordExtras, ...flags } : flags);
 }

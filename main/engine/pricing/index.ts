@@ -5,3 +5,6 @@ export { modelId, modelNameCandidates } from './model-names.js';
 export { findModelPrice } from './price-lookup.js';
 export { millions, tokenCost } from './token-cost.js';
 export { ESTIMATED_SUFFIX, UsageCostEstimator, type Estimate, type TokenUsage } from './usage-cost-estimator.js';
+export { EDITED_PRICE_BOOK, bookName } from './book-label.js';
+export { checkPriceFields, PRICE_KINDS } from './price-fields.js';
+export { resetPriceBook, savePriceBookEdits, workspacePriceBook, type WorkspacePriceBook } from './workspace-price-book.js';

@@ -1,13 +1,15 @@
 /**
  * The price book: AI model list prices per 1M tokens, as plain data. A price book is an array of
  * entries; the default one is `DEFAULT_PRICE_BOOK`, and every lookup takes the book as input, so a
- * workspace can pass its own (edited) list.
+ * workspace passes its own (edited) list (see workspace-price-book.ts).
  */
+import type { PriceStatus, TokenPriceKind } from '../../../shared/model.js';
 
-export type PriceProvider = 'openai' | 'anthropic';
+/** Lower-case provider id: `openai` and `anthropic` are shipped; a workspace may add others. */
+export type PriceProvider = string;
 
 /** What a token is billed as: plain input, output, a prompt-cache read, a 5-minute or 1-hour cache write. */
-export type PriceKind = 'input' | 'output' | 'cachedInput' | 'cacheWrite' | 'cacheWrite1h';
+export type PriceKind = TokenPriceKind;
 
 export interface ModelPrice {
   provider: PriceProvider;
@@ -23,6 +25,8 @@ export interface ModelPrice {
   batchMultiplier?: string;
   /** Where the price was read, for the user to check. */
   source: string;
+  /** Set in a workspace's book: shipped, edited or added there (absent: shipped). */
+  status?: PriceStatus;
 }
 
 export type PriceBook = readonly ModelPrice[];

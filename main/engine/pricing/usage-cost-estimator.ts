@@ -3,6 +3,7 @@
  * tally the import report needs: how many lines were estimated, and what had no price.
  */
 import { multiplyDecimals } from '../import/formats/decimal-text.js';
+import { bookName } from './book-label.js';
 import type { ModelPrice, PriceBook, PriceKind } from './price-book.js';
 import { findModelPrice } from './price-lookup.js';
 import { millions, tokenCost } from './token-cost.js';
@@ -47,10 +48,11 @@ export class UsageCostEstimator {
   private readonly unpriced = new Map<string, number>();
   private pricedLines = 0;
   private batchLines = 0;
+  private editedLines = 0;
 
   constructor(
     private readonly book: PriceBook,
-    /** The day the book's prices were compiled, for the report. */
+    /** The day the book's prices were compiled, or "edited price book" (see book-label.ts), for the report. */
     private readonly asOf: string,
   ) {}
 
@@ -70,6 +72,7 @@ export class UsageCostEstimator {
     const multiplier = usage.batch ? entry.batchMultiplier : undefined;
     this.pricedLines++;
     if (multiplier !== undefined) this.batchLines++;
+    if (entry.status === 'edited' || entry.status === 'added') this.editedLines++;
     return {
       priced: true, listCost, unitPrice, entry, currency: entry.currency, quantity: millions(usage.tokens),
       cost: multiplier !== undefined ? multiplyDecimals(listCost, multiplier) : listCost,
@@ -85,9 +88,13 @@ export class UsageCostEstimator {
   warnings(): string[] {
     const warnings: string[] = [];
     if (this.pricedLines > 0) {
-      const batch = this.batchLines > 0 ? ` (${this.batchLines} of them Batch API usage, at the batch discount)` : '';
+      const details = [
+        ...(this.editedLines > 0 ? [`${this.editedLines} of them at prices edited or added in this workspace`] : []),
+        ...(this.batchLines > 0 ? [`${this.batchLines} of them Batch API usage, at the batch discount`] : []),
+      ];
+      const said = details.length > 0 ? ` (${details.join('; ')})` : '';
       warnings.push(
-        `${plural(this.pricedLines, 'line')} priced from the price book as of ${this.asOf}${batch}: list-price estimates, not billed amounts; each is marked "${ESTIMATED_SUFFIX.trim()}".`,
+        `${plural(this.pricedLines, 'line')} priced from ${bookName(this.asOf)}${said}: list-price estimates, not billed amounts; each is marked "${ESTIMATED_SUFFIX.trim()}".`,
       );
     }
     if (this.unpriced.size > 0) {

@@ -6,20 +6,23 @@ import {
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import PriceChangeIcon from '@mui/icons-material/PriceChange';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
 import { ImportScreen } from '../features/import/ImportScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
+import { PriceBookScreen } from '../features/prices/PriceBookScreen.js';
 import { muiTheme, THEME_MODES, type ThemeMode } from '../theme/themes.js';
 import { useEngine } from './engine-context.js';
 import { openWorkspace, saveWorkspace } from './workspace-actions.js';
 
-type Screen = 'overview' | 'import' | 'currencies';
+type Screen = 'overview' | 'import' | 'currencies' | 'prices';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
   { id: 'overview', title: 'Overview', icon: <InsightsIcon /> },
   { id: 'import', title: 'Import', icon: <UploadFileIcon /> },
   { id: 'currencies', title: 'Currencies', icon: <CurrencyExchangeIcon /> },
+  { id: 'prices', title: 'Price book', icon: <PriceChangeIcon /> },
 ];
 
 const NAV_WIDTH = 220;
@@ -109,6 +112,7 @@ export function App() {
         {screen === 'overview' && <OverviewScreen mode={mode} onImport={() => go('import')} />}
         {screen === 'import' && <ImportScreen onOverview={() => go('overview')} />}
         {screen === 'currencies' && <CurrenciesScreen />}
+        {screen === 'prices' && <PriceBookScreen />}
       </Box>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} />
     </ThemeProvider>

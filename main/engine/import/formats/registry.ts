@@ -3,8 +3,9 @@
  * matches completely wins (best score first); otherwise the refusal names the closest formats and
  * the columns each would need.
  */
-import type { FormatId } from '../../../../shared/model.js';
+import type { ClosestFormat, FormatId } from '../../../../shared/model.js';
 import { FileRefused } from '../file-refused.js';
+import { HeaderIndex } from './canonical-line.js';
 import type { FormatAdapter, FormatMatch } from './format-adapter.js';
 import { focusFormat } from './focus-format.js';
 import { awsCurFormat } from './aws/aws-cur-format.js';
@@ -31,27 +32,42 @@ export interface ChosenFormat {
 const CLOSEST_SHOWN = 3;
 const MISSING_SHOWN = 12;
 
-export function chooseFormat(header: readonly string[], fileName: string, adapters: readonly FormatAdapter[] = FORMAT_ADAPTERS): ChosenFormat {
-  const matches = adapters
+/** The formats that recognise a header at all, best score first (the sort is stable: earlier adapters win ties). */
+function matchesOf(header: readonly string[], adapters: readonly FormatAdapter[]): Array<{ adapter: FormatAdapter; match: FormatMatch }> {
+  return adapters
     .map((adapter) => ({ adapter, match: adapter.detect(header) }))
     .filter((m): m is { adapter: FormatAdapter; match: FormatMatch } => m.match !== null)
     .sort((a, b) => b.match.score - a.match.score);
+}
+
+/** The known formats a header comes close to without being complete in them, best first, with what each lacks. */
+export function closestFormats(header: readonly string[], adapters: readonly FormatAdapter[] = FORMAT_ADAPTERS): ClosestFormat[] {
+  return matchesOf(header, adapters)
+    .filter((m) => m.match.missing.length > 0)
+    .slice(0, CLOSEST_SHOWN)
+    .map(({ adapter, match }) => ({ name: adapter.name, format: match.format, missing: [...match.missing] }));
+}
+
+export function chooseFormat(header: readonly string[], fileName: string, adapters: readonly FormatAdapter[] = FORMAT_ADAPTERS): ChosenFormat {
+  const matches = matchesOf(header, adapters);
   const complete = matches.find((m) => m.match.missing.length === 0);
   if (complete) return { adapter: complete.adapter, format: complete.match.format };
+  const unrecognised = { header: new HeaderIndex(header).names.slice(), closestFormats: closestFormats(header, adapters) };
   const best = matches[0];
   if (best && matches.length === 1) {
     const { missing } = best.match;
     throw new FileRefused(
       `${fileName} looks like a ${best.adapter.name} file (${best.match.format}) but lacks ${missing.length} required column${missing.length === 1 ? '' : 's'}: ${listed(missing)}.`,
       missing,
+      unrecognised,
     );
   }
   if (best) {
     const closest = matches.slice(0, CLOSEST_SHOWN).map(({ adapter, match }) => `${adapter.name} (lacks ${listed(match.missing)})`);
-    throw new FileRefused(`${fileName} is not complete in any known format. Closest: ${closest.join('; ')}.`, best.match.missing);
+    throw new FileRefused(`${fileName} is not complete in any known format. Closest: ${closest.join('; ')}.`, best.match.missing, unrecognised);
   }
   const shown = header.slice(0, 8).join(', ');
-  throw new FileRefused(`${fileName} is not in a format Cost Council recognises (its columns: ${shown}${header.length > 8 ? ', …' : ''}).`);
+  throw new FileRefused(`${fileName} is not in a format Cost Council recognises (its columns: ${shown}${header.length > 8 ? ', …' : ''}).`, undefined, unrecognised);
 }
 
 function listed(names: readonly string[]): string {

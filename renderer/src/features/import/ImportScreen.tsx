@@ -9,12 +9,16 @@ import { formatCount, formatMoney } from '../../format/money.js';
 import { useEngine, useEngineQuery } from '../../app/engine-context.js';
 import { sourceRefsOf, useImport } from './import.api.js';
 import { ValidationReport } from './ValidationReport.js';
+import { ColumnMappingDialog } from './mapping/ColumnMappingDialog.js';
+import { SavedMappings } from './mapping/SavedMappings.js';
 
 export function ImportScreen({ onOverview }: { onOverview: () => void }) {
   const { shell } = useEngine();
   const { state, start, cancel, reset } = useImport();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  /** The source (by its report name) whose columns are being mapped by hand. */
+  const [mappingSource, setMappingSource] = useState<string | null>(null);
   const running = state.phase === 'running';
 
   const importFiles = (files: File[]) => {
@@ -76,12 +80,26 @@ export function ImportScreen({ onOverview }: { onOverview: () => void }) {
         <ValidationReport
           result={state.result}
           acceptedPartial={state.acceptedPartial}
-          onAcceptPartial={() => void start(state.files, true)}
+          onAcceptPartial={() => void start(state.files, true, state.overlapping)}
+          onOverlapping={(choice) => void start(state.files, state.acceptedPartial, choice)}
           onDiscard={reset}
           onOverview={onOverview}
+          onMapColumns={(report) => setMappingSource(report.file)}
+        />
+      )}
+      {state.phase === 'done' && mappingSource !== null && (
+        <ColumnMappingDialog
+          files={state.files}
+          source={mappingSource}
+          onClose={() => setMappingSource(null)}
+          onSaved={() => {
+            setMappingSource(null);
+            void start(state.files);
+          }}
         />
       )}
       <SourcesInWorkspace />
+      <SavedMappings refreshKey={state.phase} />
     </Box>
   );
 }

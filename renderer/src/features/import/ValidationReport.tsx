@@ -3,6 +3,7 @@ import { Alert, AlertTitle, Box, Button, List, ListItem, Paper, Typography } fro
 import type { ImportResult, SourceReport } from '../../../../shared/model.js';
 import { DataTable } from '../../components/DataTable.js';
 import { formatCount, formatMoney } from '../../format/money.js';
+import { UnrecognisedFile } from './mapping/UnrecognisedFile.js';
 
 const STATUS_TEXT: Record<SourceReport['status'], string> = {
   imported: 'Imported',
@@ -15,12 +16,15 @@ const STATUS_TEXT: Record<SourceReport['status'], string> = {
 
 const SHOWN_ERRORS = 20;
 
-export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onDiscard, onOverview }: {
+export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onOverlapping, onDiscard, onOverview, onMapColumns }: {
   result: ImportResult;
   acceptedPartial: boolean;
   onAcceptPartial: () => void;
+  onOverlapping: (choice: 'replace' | 'keep-both') => void;
   onDiscard: () => void;
   onOverview: () => void;
+  /** Opens the column-mapping dialog for a file no known format reads. */
+  onMapColumns?: (report: SourceReport) => void;
 }) {
   const imported = result.sources.filter((s) => s.status === 'imported' || (acceptedPartial && s.status === 'rejected'));
   const rows = imported.reduce((n, s) => n + s.rowsImported, 0);
@@ -29,7 +33,22 @@ export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onD
   const canAcceptPartial = !result.committed && failed.length === 0 && rejected.length > 0;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      {result.committed ? (
+      {result.needsDecision === 'overlapping' ? (
+        <Alert severity="warning" role="alert">
+          <AlertTitle>Already in the workspace?</AlertTitle>
+          {result.sources.filter((s) => s.overlaps).map((s) => (
+            <Typography key={s.file} variant="body2">
+              {s.file} covers the same account and period as {s.overlaps?.map((o) => `${o.file} (${o.period.start.slice(0, 10)} to ${o.period.end.slice(0, 10)})`).join(', ')}: it looks like a newer export of the same costs.
+            </Typography>
+          ))}
+          <Typography variant="body2">Nothing was imported yet. Importing both would count those costs twice.</Typography>
+          <Box sx={{ mt: 1, display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            <Button variant="contained" color="inherit" sx={{ color: 'text.primary' }} onClick={() => onOverlapping('replace')}>Replace the older file</Button>
+            <Button variant="outlined" color="inherit" onClick={() => onOverlapping('keep-both')}>Keep both</Button>
+            <Button variant="outlined" color="inherit" onClick={onDiscard}>Import nothing</Button>
+          </Box>
+        </Alert>
+      ) : result.committed ? (
         <Alert severity="success" role="status" action={<Button color="inherit" onClick={onOverview}>View overview</Button>}>
           <AlertTitle>Import complete</AlertTitle>
           {imported.length > 0 ? `Imported ${formatCount(rows)} rows from ${imported.length} file${imported.length === 1 ? '' : 's'}.` : 'Nothing new was imported.'}
@@ -69,6 +88,7 @@ export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onD
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{s.file}</Typography>
           {s.message && <Typography>{s.message}</Typography>}
           {s.missingColumns && <Typography>Missing columns: {s.missingColumns.join(', ')}</Typography>}
+          {s.header && <UnrecognisedFile report={s} onMapColumns={onMapColumns} />}
           {s.warnings.length > 0 && (
             <List dense aria-label={`Notes on ${s.file}`}>
               {s.warnings.map((w) => <ListItem key={w} disableGutters>{w}</ListItem>)}

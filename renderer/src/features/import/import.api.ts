@@ -8,7 +8,7 @@ import { useEngine } from '../../app/engine-context.js';
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'running'; files: SourceRef[]; progress: ProgressEvent | null }
-  | { phase: 'done'; files: SourceRef[]; result: ImportResult; acceptedPartial: boolean }
+  | { phase: 'done'; files: SourceRef[]; result: ImportResult; acceptedPartial: boolean; overlapping?: 'replace' | 'keep-both' }
   | { phase: 'cancelled' }
   | { phase: 'error'; message: string };
 
@@ -18,7 +18,7 @@ export function useImport() {
   const abort = useRef<AbortController | null>(null);
 
   const start = useCallback(
-    async (files: SourceRef[], acceptPartial = false) => {
+    async (files: SourceRef[], acceptPartial = false, overlapping?: 'replace' | 'keep-both') => {
       if (files.length === 0) return;
       const controller = new AbortController();
       abort.current = controller;
@@ -28,8 +28,8 @@ export function useImport() {
         if (progress.requestId === requestId) setState({ phase: 'running', files, progress });
       });
       try {
-        const result = await api.importFiles({ files, acceptPartial }, { signal: controller.signal });
-        setState({ phase: 'done', files, result, acceptedPartial: acceptPartial });
+        const result = await api.importFiles({ files, acceptPartial, ...(overlapping ? { overlapping } : {}) }, { signal: controller.signal });
+        setState({ phase: 'done', files, result, acceptedPartial: acceptPartial, ...(overlapping ? { overlapping } : {}) });
       } catch (error) {
         if (error instanceof EngineError && error.code === 'CANCELLED') setState({ phase: 'cancelled' });
         else setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) });

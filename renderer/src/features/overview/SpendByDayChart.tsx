@@ -3,7 +3,7 @@ import { useTheme } from '@mui/material/styles';
 import type { DailyCost } from '../../../../shared/model.js';
 import { formatMoney, formatMoneyCompact } from '../../format/money.js';
 import { nivoTheme, type ThemeMode, CHART_COLOURS } from '../../theme/themes.js';
-import { dailySeries } from './overview-view.js';
+import { dailySeries, withEveryDay } from './overview-view.js';
 
 export function SpendByDayChart({ days, currency, mode, titleId, summaryId }: {
   days: readonly DailyCost[];
@@ -14,7 +14,8 @@ export function SpendByDayChart({ days, currency, mode, titleId, summaryId }: {
 }) {
   const theme = useTheme();
   const colour = CHART_COLOURS[mode][0] ?? '#0072B2';
-  const tickEvery = Math.max(1, Math.ceil(days.length / 8));
+  const every = withEveryDay(days);
+  const tickEvery = Math.max(1, Math.ceil(every.length / 8));
   return (
     <ResponsiveLine
       data={dailySeries(days)}
@@ -26,9 +27,9 @@ export function SpendByDayChart({ days, currency, mode, titleId, summaryId }: {
       margin={{ top: 10, right: 20, bottom: 40, left: 70 }}
       xScale={{ type: 'point' }}
       yScale={{ type: 'linear', min: 'auto', max: 'auto' }}
-      axisBottom={{ tickValues: days.filter((_, i) => i % tickEvery === 0).map((d) => d.day), format: (v: string) => v.slice(5) }}
+      axisBottom={{ tickValues: every.filter((_, i) => i % tickEvery === 0).map((d) => d.day), format: (v: string) => (every.length > 366 ? v.slice(0, 7) : v.slice(5)) }}
       axisLeft={{ format: (v: number) => formatMoneyCompact(v, currency), tickValues: 5 }}
-      enablePoints={days.length <= 45}
+      enablePoints={every.length <= 45}
       pointSize={5}
       enableArea
       areaOpacity={0.12}

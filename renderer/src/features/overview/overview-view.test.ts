@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barData, breakdownSummary, dailySeries, dailySummary, preciseSum } from './overview-view.js';
+import { barData, breakdownSummary, dailySeries, dailySummary, preciseSum, withEveryDay } from './overview-view.js';
 
 const days = Array.from({ length: 14 }, (_, i) => ({ day: `2026-09-${String(i + 1).padStart(2, '0')}`, effectiveCost: i < 7 ? 100 : 110, billedCost: 0 }));
 
@@ -26,6 +26,12 @@ describe('overview view transforms', () => {
   it('builds series and bars in drawing order', () => {
     expect(dailySeries(days.slice(0, 2))).toEqual([{ id: 'Effective cost', data: [{ x: '2026-09-01', y: 100 }, { x: '2026-09-02', y: 100 }] }]);
     expect(barData([{ key: 'a', effectiveCost: 2.005, billedCost: 0 }, { key: 'b', effectiveCost: 1, billedCost: 0 }])).toEqual([{ key: 'b', cost: 1 }, { key: 'a', cost: 2.01 }]);
+  });
+
+  it('fills the days without costs with zero, so gaps show as gaps', () => {
+    const sparse = [{ day: '2026-09-29', effectiveCost: 5, billedCost: 5 }, { day: '2026-10-02', effectiveCost: 7, billedCost: 7 }];
+    expect(withEveryDay(sparse).map((d) => [d.day, d.effectiveCost])).toEqual([['2026-09-29', 5], ['2026-09-30', 0], ['2026-10-01', 0], ['2026-10-02', 7]]);
+    expect(dailySummary(sparse, 'USD')).toMatch(/^From 2026-09-29 to 2026-10-02, spend was \$12\.00 over 4 days, \$3\.00 a day on average/);
   });
 
   it('sums without float drift', () => {

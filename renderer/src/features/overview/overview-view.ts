@@ -8,7 +8,28 @@ export interface LinePoint {
 }
 
 export function dailySeries(days: readonly DailyCost[]): Array<{ id: string; data: LinePoint[] }> {
-  return [{ id: 'Effective cost', data: days.map((d) => ({ x: d.day, y: round2(d.effectiveCost) })) }];
+  return [{ id: 'Effective cost', data: withEveryDay(days).map((d) => ({ x: d.day, y: round2(d.effectiveCost) })) }];
+}
+
+/** Longest span (days) filled in with zero days; beyond it the chart shows only days with costs. */
+const MAX_FILLED_DAYS = 3 * 366;
+
+/**
+ * The days from the first to the last, with zero for days without costs, so that the chart's
+ * x axis is proportional to time and a gap reads as a gap.
+ */
+export function withEveryDay(days: readonly DailyCost[]): DailyCost[] {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return [];
+  const start = Date.parse(`${first.day}T00:00:00Z`);
+  const span = Math.round((Date.parse(`${last.day}T00:00:00Z`) - start) / 86_400_000) + 1;
+  if (span > MAX_FILLED_DAYS || span === days.length) return [...days];
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  return Array.from({ length: span }, (_, i) => {
+    const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    return byDay.get(day) ?? { day, effectiveCost: 0, billedCost: 0 };
+  });
 }
 
 function round2(value: number): number {
@@ -28,8 +49,9 @@ export function preciseSum(values: readonly number[]): number {
 }
 
 /** "From 1 Aug to 31 Oct 2026 spend was $X: $Y a day on average; the highest day was ...". */
-export function dailySummary(days: readonly DailyCost[], currency: string): string {
-  if (days.length === 0) return 'No spend in this period.';
+export function dailySummary(withCosts: readonly DailyCost[], currency: string): string {
+  if (withCosts.length === 0) return 'No spend in this period.';
+  const days = withEveryDay(withCosts);
   const total = preciseSum(days.map((d) => d.effectiveCost));
   const first = days[0] as DailyCost;
   const last = days[days.length - 1] as DailyCost;
