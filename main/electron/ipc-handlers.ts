@@ -31,7 +31,7 @@ import {
 
 const WORKSPACE_FILTER = { name: 'Cost Council workspace', extensions: ['costcouncil'] };
 const BILLING_FILTERS = [
-  { name: 'Billing exports', extensions: ['csv', 'gz', 'zip', 'parquet'] },
+  { name: 'Billing exports', extensions: ['csv', 'tsv', 'txt', 'json', 'jsonl', 'gz', 'zip', 'parquet'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -21,6 +21,8 @@ export interface Statement {
 }
 
 export interface Database {
+  /** sql.js keeps the `sqlite3*` handle here (used with the low-level functions below). */
+  readonly db?: number;
   run(sql: string, params?: BindParams): Database;
   exec(sql: string, params?: BindParams): QueryExecResult[];
   prepare(sql: string, params?: BindParams): Statement;
@@ -31,4 +33,21 @@ export interface Database {
 
 export interface SqlJsStatic {
   Database: new (data?: ArrayLike<number> | null) => Database;
+  /**
+   * sql.js 1.x exports its build's SQLite C functions and string helpers on the module object. The
+   * bulk loader (import/load/row-binder.ts) binds through them when they are all there, which
+   * skips sql.js's per-value dispatch; without them it falls back to `Statement.run`.
+   */
+  _sqlite3_bind_int?(stmt: number, index: number, value: number): number;
+  _sqlite3_bind_double?(stmt: number, index: number, value: number): number;
+  _sqlite3_bind_blob?(stmt: number, index: number, pointer: number, bytes: number, destructor: number): number;
+  _sqlite3_bind_text?(stmt: number, index: number, pointer: number, bytes: number, destructor: number): number;
+  _sqlite3_step?(stmt: number): number;
+  _sqlite3_reset?(stmt: number): number;
+  _sqlite3_sql?(stmt: number): number;
+  _sqlite3_errmsg?(db: number): number;
+  _free?(pointer: number): void;
+  UTF8ToString?(pointer: number): string;
+  stringToNewUTF8?(text: string): number;
+  lengthBytesUTF8?(text: string): number;
 }

@@ -41,8 +41,10 @@ export function ImportScreen({ onOverview }: { onOverview: () => void }) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Typography>
-        Import billing exports in FOCUS 1.0, 1.1 or 1.2 CSV (UTF-8 or UTF-16). Every import is all or nothing: if a file cannot be
-        read, the workspace stays as it was. Your files are read on this computer and never changed or sent anywhere.
+        Import billing exports: FOCUS, AWS Cost and Usage Reports, Azure cost details, Google Cloud billing exports, Oracle Cloud
+        cost reports, OpenAI and Anthropic cost and usage exports, OpenCost allocations — as CSV, JSON, Parquet, gzip or zip. The format
+        is recognised from the content. Every import is all or nothing: if a file cannot be read, the workspace stays as it was. Your
+        files are read on this computer and never changed or sent anywhere.
       </Typography>
       <Paper
         variant="outlined"
@@ -63,7 +65,7 @@ export function ImportScreen({ onOverview }: { onOverview: () => void }) {
           type="file"
           multiple
           hidden
-          accept=".csv,.tsv,.txt,text/csv"
+          accept=".csv,.tsv,.txt,.json,.jsonl,.parquet,.gz,.zip,text/csv,application/json"
           aria-label="Billing files to import"
           data-testid="file-input"
           onChange={(e) => {
