@@ -18,7 +18,7 @@ describe('parseRowCount', () => {
 
 describe('parseBenchArgs', () => {
   it('defaults to 100k and 1M rows, 20 runs, sqlite3 on', () => {
-    expect(parseBenchArgs([])).toEqual({ rows: [100_000, 1_000_000], runs: 20, seed: 42, sqlite: true, regenerate: false });
+    expect(parseBenchArgs([])).toEqual({ rows: [100_000, 1_000_000], runs: 20, seed: 42, sqlite: true, regenerate: false, workers: null });
   });
 
   it('takes a list or repeated --rows, sorted and without duplicates', () => {
@@ -26,8 +26,12 @@ describe('parseBenchArgs', () => {
   });
 
   it('reads the other options', () => {
-    expect(parseBenchArgs(['--runs', '5', '--seed', '7', '--no-sqlite', '--regenerate'])).toEqual({ rows: [100_000, 1_000_000], runs: 5, seed: 7, sqlite: false, regenerate: true });
+    expect(parseBenchArgs(['--runs', '5', '--seed', '7', '--no-sqlite', '--regenerate', '--workers', '0'])).toEqual({
+      rows: [100_000, 1_000_000], runs: 5, seed: 7, sqlite: false, regenerate: true, workers: 0,
+    });
+    expect(parseBenchArgs(['--workers', '2']).workers).toBe(2);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/--runs/);
+    expect(() => parseBenchArgs(['--workers', '-1'])).toThrow(/--workers/);
     expect(() => parseBenchArgs(['--bogus'])).toThrow();
   });
 });

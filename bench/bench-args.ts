@@ -11,9 +11,11 @@ export interface BenchOptions {
   sqlite: boolean;
   /** Generate the files again even when they exist. */
   regenerate: boolean;
+  /** Import worker threads (0: the engine converts in its own thread); null: the Node host's default. */
+  workers: number | null;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--rows 100k,1M] [--runs 20] [--seed 42] [--no-sqlite] [--regenerate]`;
+export const BENCH_USAGE = `Usage: npm run bench -- [--rows 100k,1M] [--runs 20] [--seed 42] [--workers N] [--no-sqlite] [--regenerate]`;
 
 const DEFAULT_ROWS = [100_000, 1_000_000];
 
@@ -35,6 +37,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       seed: { type: 'string', default: '42' },
       'no-sqlite': { type: 'boolean', default: false },
       regenerate: { type: 'boolean', default: false },
+      workers: { type: 'string' },
     },
   });
   const rows = values.rows ? values.rows.flatMap((list) => list.split(',')).map(parseRowCount) : DEFAULT_ROWS;
@@ -42,5 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" is not a positive whole number`);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number`);
-  return { rows: [...new Set(rows)].sort((a, b) => a - b), runs, seed, sqlite: !values['no-sqlite'], regenerate: values.regenerate };
+  const workers = values.workers === undefined ? null : Number(values.workers);
+  if (workers !== null && (!Number.isSafeInteger(workers) || workers < 0)) throw new Error(`--workers: "${values.workers}" is not a whole number of threads`);
+  return { rows: [...new Set(rows)].sort((a, b) => a - b), runs, seed, sqlite: !values['no-sqlite'], regenerate: values.regenerate, workers };
 }

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { createEngine } from '../main/engine/index.js';
 import { nodeEngineDeps } from '../main/hosts/node-host.js';
+import { defaultImportWorkerCount, nodeImportWorkers } from '../main/hosts/node-import-workers.js';
 import { inProcessContext } from '../scripts/demo/engine-context.js';
 import { measureLatency, type Latency } from './latency.js';
 import { startRssSampler } from './rss-sampler.js';
@@ -16,6 +17,10 @@ export type QueryName = (typeof QUERY_NAMES)[number];
 
 export interface EngineFigures {
   rows: number;
+  /** Seconds until the lines were loaded (the file read, converted, inserted: the first 'indexing' progress). */
+  loadSeconds: number;
+  /** Import worker threads used. */
+  workers: number;
   fileBytes: number;
   importSeconds: number;
   /** RSS of the fresh process before the import (Node, tsx, sql.js loaded). */
@@ -26,12 +31,21 @@ export interface EngineFigures {
   queries: Record<QueryName, Latency>;
 }
 
-export async function benchEngine(path: string, runs: number): Promise<EngineFigures> {
+/** `workers`: import worker threads (0: none; null: the Node host's default for this machine). */
+export async function benchEngine(path: string, runs: number, workers: number | null = null): Promise<EngineFigures> {
   const fileBytes = (await stat(path)).size;
-  const engine = createEngine(await nodeEngineDeps());
+  const count = workers ?? defaultImportWorkerCount();
+  const deps = await nodeEngineDeps(count > 0 ? { importWorkers: nodeImportWorkers(count) } : {});
+  const engine = createEngine(deps);
   const startRssBytes = process.memoryUsage().rss;
   const sampler = startRssSampler();
-  const ctx = inProcessContext();
+  let loadedAt = NaN;
+  const ctx = {
+    ...inProcessContext(),
+    emit: (name: string, payload: unknown) => {
+      if (name === 'progress' && (payload as { phase?: string }).phase === 'indexing' && Number.isNaN(loadedAt)) loadedAt = performance.now();
+    },
+  } as ReturnType<typeof inProcessContext>;
   try {
     const start = performance.now();
     const result = await engine.handlers.importFiles({ files: [{ kind: 'path', path }] }, ctx);
@@ -51,7 +65,7 @@ export async function benchEngine(path: string, runs: number): Promise<EngineFig
     const queries = {} as Record<QueryName, Latency>;
     for (const name of QUERY_NAMES) queries[name] = await measureLatency(calls[name], runs);
     return {
-      rows: report.rowsImported, fileBytes, importSeconds, startRssBytes, importPeakRssBytes,
+      rows: report.rowsImported, workers: deps.importWorkers?.size ?? 0, loadSeconds: (loadedAt - start) / 1000, fileBytes, importSeconds, startRssBytes, importPeakRssBytes,
       databaseBytes: status.databaseBytes, queries,
     };
   } finally {

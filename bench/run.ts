@@ -35,8 +35,8 @@ async function ensureFile(rows: number, options: BenchOptions): Promise<string> 
 }
 
 /** Runs the engine benchmark of one file in a fresh Node process (same tsx loader). */
-function runWorker(path: string, runs: number): Promise<EngineFigures> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), WORKER_FLAG, path, String(runs)], {
+function runWorker(path: string, runs: number, workers: number | null): Promise<EngineFigures> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), WORKER_FLAG, path, String(runs), workers === null ? '' : String(workers)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let stdout = '';
@@ -52,11 +52,14 @@ function runWorker(path: string, runs: number): Promise<EngineFigures> {
 }
 
 function importTable(results: SizeResult[]): string {
-  const header = ['rows', 'file MB', 'import s', 'rows/s', 'MB/s', 'start RSS MB', 'peak RSS MB', 'DB MB', 'sqlite3 s', 'sqlite3 rows/s', 'engine/sqlite3'];
+  const header = ['rows', 'workers', 'file MB', 'import s', '(load s', 'rollups s)', 'rows/s', 'MB/s', 'start RSS MB', 'peak RSS MB', 'DB MB', 'sqlite3 s', 'sqlite3 rows/s', 'engine/sqlite3'];
   const rows: Cell[][] = results.map(({ engine, sqlite }) => [
     fmt(engine.rows),
+    engine.workers,
     fmt(engine.fileBytes / MB, 1),
     fmt(engine.importSeconds, 2),
+    fmt(engine.loadSeconds, 2),
+    fmt(engine.importSeconds - engine.loadSeconds, 2),
     fmt(engine.rows / engine.importSeconds),
     fmt(engine.fileBytes / MB / engine.importSeconds, 1),
     fmt(engine.startRssBytes / MB),
@@ -78,8 +81,8 @@ function queryTable(results: SizeResult[]): string {
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === WORKER_FLAG) {
-    const [, path = '', runs = '20'] = argv;
-    process.stdout.write(`${JSON.stringify(await benchEngine(path, Number(runs)))}\n`);
+    const [, path = '', runs = '20', workers = ''] = argv;
+    process.stdout.write(`${JSON.stringify(await benchEngine(path, Number(runs), workers === '' ? null : Number(workers)))}\n`);
     return;
   }
   if (argv.includes('--help')) {
@@ -94,11 +97,14 @@ async function main(argv: string[]): Promise<void> {
   for (const rows of options.rows) {
     const path = await ensureFile(rows, options);
     process.stderr.write(`importing ${fmt(rows)} rows through the engine …\n`);
-    const engine = await runWorker(path, options.runs);
+    const engine = await runWorker(path, options.runs, options.workers);
     const shell = sqlite ? await timeSqliteImport(path) : null;
     results.push({ engine, sqlite: shell });
   }
-  process.stdout.write(`\nImport (end to end: read, parse, validate, insert, rollups, indexes; peak RSS of a fresh process)\n${importTable(results)}`);
+  process.stdout.write(
+    `\nImport (end to end: read, parse, validate, insert, rollups, indexes; load: until the lines are in, rollups: indexes and rollups after;\n` +
+      `peak RSS of a fresh process, its worker threads included)\n${importTable(results)}`,
+  );
   process.stdout.write(`\nOverview queries (after 1 warm-up; tagBreakdown key "team", costLines limit 100)\n${queryTable(results)}`);
 }
 

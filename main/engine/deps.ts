@@ -27,6 +27,23 @@ export interface Logger {
   warn(message: string): void;
 }
 
+/**
+ * Threads that run the engine's import worker (`handleImportWorkerMessage` of
+ * import/fast/import-worker.ts): the byte-level CSV loader converts chunks of a large file there
+ * while the engine's thread inserts. A host without threads leaves `EngineDeps.importWorkers` out
+ * and files are converted in the engine's thread, with the same results.
+ */
+export interface ImportWorkers {
+  /** How many workers a file is spread over (at least 1). */
+  readonly size: number;
+  /**
+   * Posts `message` to worker `worker` (0 ≤ worker < size), transferring `transfer`; resolves with
+   * the handler's reply. A worker answers in the order it was sent messages. Rejects when the
+   * worker cannot be started or fails.
+   */
+  request(worker: number, message: unknown, transfer: ArrayBuffer[]): Promise<unknown>;
+}
+
 export interface EngineDeps {
   sql: SqlJsStatic;
   openSource(ref: SourceRef): Promise<ByteSource>;
@@ -41,4 +58,6 @@ export interface EngineDeps {
    */
   yieldToHost(): Promise<void>;
   log: Logger;
+  /** Worker threads for converting large CSV files in parallel (optional). */
+  importWorkers?: ImportWorkers;
 }

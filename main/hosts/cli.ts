@@ -12,6 +12,7 @@ import { EngineError, type CallContext } from '../../shared/rpc.js';
 import { createEngine } from '../engine/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { nodeEngineDeps } from './node-host.js';
+import { nodeImportWorkers } from './node-import-workers.js';
 
 const USAGE = `Usage:
   cost-council import <file>... [--workspace <path>] [--json] [--accept-partial]
@@ -78,7 +79,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   }
   const workspacePath = values.workspace;
   const existing = workspacePath && existsSync(workspacePath) ? await readFile(workspacePath) : undefined;
-  const engine = createEngine(await nodeEngineDeps(), existing ? new Uint8Array(existing) : undefined);
+  // Large CSV files are converted on worker threads while the engine inserts.
+  const engine = createEngine(await nodeEngineDeps({ importWorkers: nodeImportWorkers() }), existing ? new Uint8Array(existing) : undefined);
   try {
     const ctx = cliContext(io);
     const result = await engine.handlers.importFiles(

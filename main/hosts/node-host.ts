@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import initSqlJs from 'sql.js';
 import type { SourceRef } from '../../shared/model.js';
-import type { ByteSource, EngineDeps, SqlJsStatic } from '../engine/index.js';
+import type { ByteSource, EngineDeps, ImportWorkers, SqlJsStatic } from '../engine/index.js';
 
 const require = createRequire(import.meta.url);
 const READ_CHUNK_BYTES = 1 << 20;
@@ -83,10 +83,17 @@ export async function openNodeSource(ref: SourceRef): Promise<ByteSource> {
 export interface NodeEngineOptions {
   /** Where `sql-wasm.wasm` is; defaults to the sql.js package's copy. */
   sqlWasmPath?: string;
+  /**
+   * Worker threads that convert large CSV files while the engine inserts: `nodeImportWorkers()`
+   * (node-import-workers.ts). Off by default: the threads load the TypeScript sources through tsx,
+   * which bundled hosts (the Electron utility process) do not have.
+   */
+  importWorkers?: ImportWorkers;
 }
 
 export async function nodeEngineDeps(options: NodeEngineOptions = {}): Promise<EngineDeps> {
   return {
+    ...(options.importWorkers ? { importWorkers: options.importWorkers } : {}),
     sql: await loadSqlJs(options.sqlWasmPath),
     openSource: openNodeSource,
     createHasher: () => {

@@ -8,6 +8,7 @@ import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { SourceRef } from '../../shared/model.js';
 import { serveEngine, type RpcMessage } from '../../shared/rpc.js';
 import { createEngine, ENGINE_VERSION, type ByteSource, type SqlJsStatic } from '../engine/index.js';
+import { webImportWorkers } from './web-import-workers.js';
 
 /** The worker global, typed structurally (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -44,7 +45,10 @@ async function openSource(ref: SourceRef): Promise<ByteSource> {
 }
 
 const sql = (await initSqlJs({ locateFile: () => wasmUrl })) as unknown as SqlJsStatic;
+// Large CSV files are converted in nested workers while this one inserts (the engine falls back to this thread).
+const importWorkers = webImportWorkers();
 const engine = createEngine({
+  ...(importWorkers ? { importWorkers } : {}),
   sql,
   openSource,
   createHasher: () => {

@@ -133,7 +133,8 @@ CREATE TABLE settings (
 `;
 
 /** Indexes on the line level, built after a load (cheaper than maintaining them row by row). */
-export const LINE_INDEXES_SQL = `
-CREATE INDEX IF NOT EXISTS cost_lines_by_source_row ON cost_lines (source_id, row_number);
-CREATE INDEX IF NOT EXISTS cost_lines_by_day ON cost_lines (day);
-`;
+export const LINE_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS cost_lines_by_source_row ON cost_lines (source_id, row_number);',
+  'CREATE INDEX IF NOT EXISTS cost_lines_by_day ON cost_lines (day);',
+] as const;
+export const LINE_INDEXES_SQL = LINE_INDEXES.join('\n');

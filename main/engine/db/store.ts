@@ -2,6 +2,7 @@
 import { EngineError } from '../../../shared/rpc.js';
 import type { BindParams, Database, SqlJsStatic, SqlValue } from '../types/sql-js.js';
 import { migrate } from './migrations.js';
+import { withRoom } from './roomy-file.js';
 import { APPLICATION_TAG, FX_RATES_SQL, SCHEMA_SQL, SCHEMA_VERSION, SETTINGS_SQL } from './schema.js';
 
 export type Row = Record<string, SqlValue>;
@@ -11,10 +12,17 @@ export class Store {
 
   /** A new, empty workspace. */
   static create(sql: SqlJsStatic): Store {
-    const db = new sql.Database();
-    db.exec(SCHEMA_SQL);
-    db.exec(FX_RATES_SQL);
-    db.exec(SETTINGS_SQL);
+    // The schema is written into a plain database, whose bytes are then given room to grow (roomy-file.ts).
+    const plain = new sql.Database();
+    let db: Database;
+    try {
+      plain.exec(SCHEMA_SQL);
+      plain.exec(FX_RATES_SQL);
+      plain.exec(SETTINGS_SQL);
+      db = new sql.Database(withRoom(plain.export()));
+    } finally {
+      plain.close();
+    }
     const store = new Store(db);
     store.run('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', [
       'application', APPLICATION_TAG, 'schema_version', String(SCHEMA_VERSION),
@@ -26,7 +34,7 @@ export class Store {
   static open(sql: SqlJsStatic, bytes: Uint8Array): Store {
     let db: Database;
     try {
-      db = new sql.Database(bytes);
+      db = new sql.Database(withRoom(bytes));
       db.exec('SELECT count(*) FROM sqlite_master');
     } catch {
       throw new EngineError('INVALID_WORKSPACE', 'This file is not a Cost Council workspace (it is not an SQLite database).');

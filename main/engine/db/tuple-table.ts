@@ -1,39 +1,77 @@
 /**
  * Small building blocks for aggregating in JavaScript what SQL would GROUP BY: a hash table of
- * fixed-width integer tuples, compensated sums as SQLite computes them, and growable typed arrays.
+ * fixed-width integer tuples with a few numbers per group, and compensated sums as SQLite's
+ * TOTAL computes them. Laid out for few memory accesses a lookup (a million lines make hundreds
+ * of thousands of groups): slots hold the hash beside the index, a group's numbers are adjacent.
  */
 
-/** Tuples of `width` 32-bit integers → dense indexes 0, 1, 2… in order of first insertion. */
+/** Tuples of `width` 32-bit integers → dense indexes 0, 1, 2… in order of first insertion, each with `numbers` doubles (0 at first). */
 export class TupleTable {
   private keys: Int32Array;
+  /** [hash, index + 1] pairs; index + 1 = 0: empty. */
   private slots: Int32Array;
+  private mask: number;
   private size_ = 0;
+  /** False after `append`: the hash index is rebuilt on the next `indexOf`. */
+  private indexed = true;
+  /** `numbers` values per group, starting at index × numbers. */
+  values: Float64Array;
 
-  constructor(readonly width: number, capacity = 1024) {
+  constructor(
+    readonly width: number,
+    readonly numbers = 0,
+    capacity = 1024,
+  ) {
     this.keys = new Int32Array(capacity * width);
-    this.slots = new Int32Array(tableSizeFor(capacity)).fill(-1);
+    this.values = new Float64Array(capacity * Math.max(1, numbers));
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.slots = new Int32Array(slots * 2);
+    this.mask = slots - 1;
   }
 
   get size(): number {
     return this.size_;
   }
 
+  /**
+   * Adds `tuple` as a new group without looking it up: for callers that keep an index of their
+   * own (RollupCube's resource days); a later `indexOf` indexes every group first.
+   */
+  append(tuple: Int32Array): number {
+    const index = this.size_++;
+    if ((index + 1) * this.width > this.keys.length) this.grow();
+    this.keys.set(tuple.subarray(0, this.width), index * this.width);
+    this.indexed = false;
+    return index;
+  }
+
   /** The index of `tuple` (its first `width` values), added when new. */
-  indexOf(tuple: ArrayLike<number>): number {
+  indexOf(tuple: Int32Array): number {
+    if (!this.indexed) this.reindex();
     const width = this.width;
-    const mask = this.slots.length - 1;
-    let slot = hashOf(tuple, width) & mask;
+    const hash = hashOf(tuple, 0, width);
+    const keys = this.keys;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = hash & mask;
     for (;;) {
-      const index = this.slots[slot] as number;
-      if (index < 0) break;
-      if (this.equals(index, tuple)) return index;
+      const entry = slots[slot * 2 + 1] as number;
+      if (entry === 0) break;
+      if (slots[slot * 2] === hash) {
+        const base = (entry - 1) * width;
+        let i = 0;
+        while (i < width && keys[base + i] === tuple[i]) i++;
+        if (i === width) return entry - 1;
+      }
       slot = (slot + 1) & mask;
     }
     const index = this.size_++;
-    if ((index + 1) * width > this.keys.length) this.keys = grown(this.keys, (index + 1) * width * 2);
-    for (let i = 0; i < width; i++) this.keys[index * width + i] = tuple[i] as number;
-    this.slots[slot] = index;
-    if (this.size_ * 2 > this.slots.length) this.rehash();
+    if ((index + 1) * width > this.keys.length) this.grow();
+    this.keys.set(tuple.subarray(0, width), index * width);
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = index + 1;
+    if (this.size_ * 2 > mask + 1) this.rehash();
     return index;
   }
 
@@ -42,109 +80,84 @@ export class TupleTable {
     return this.keys[index * this.width + field] as number;
   }
 
-  /** Indexes in ascending order of their tuples (compared field by field), as SQL's GROUP BY emits groups. */
-  sortedIndexes(): Int32Array {
-    const order = new Int32Array(this.size_);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    const { keys, width } = this;
-    order.sort((a, b) => {
-      for (let f = 0; f < width; f++) {
-        const d = (keys[a * width + f] as number) - (keys[b * width + f] as number);
-        if (d !== 0) return d;
-      }
-      return 0;
-    });
-    return order;
+  /** Number `k` of the group at `index`. */
+  number(index: number, k: number): number {
+    return this.values[index * this.numbers + k] as number;
   }
 
-  private equals(index: number, tuple: ArrayLike<number>): boolean {
-    const base = index * this.width;
-    for (let i = 0; i < this.width; i++) if (this.keys[base + i] !== tuple[i]) return false;
-    return true;
+  /** The tuples in index order, `width` values each. */
+  keysCopy(): Int32Array {
+    return this.keys.slice(0, this.size_ * this.width);
+  }
+
+  private grow(): void {
+    const keys = new Int32Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const values = new Float64Array(this.values.length * 2);
+    values.set(this.values);
+    this.values = values;
+  }
+
+  /** Builds the hash index of every group (after `append`). */
+  private reindex(): void {
+    let slots = 16;
+    while (slots < this.size_ * 2 + 2) slots *= 2;
+    this.slots = new Int32Array(slots * 2);
+    this.mask = slots - 1;
+    for (let index = 0; index < this.size_; index++) {
+      const hash = hashOf(this.keys, index * this.width, this.width);
+      let slot = hash & this.mask;
+      while ((this.slots[slot * 2 + 1] as number) !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = hash;
+      this.slots[slot * 2 + 1] = index + 1;
+    }
+    this.indexed = true;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let index = 0; index < this.size_; index++) {
-      let slot = hashOf(this.keys.subarray(index * this.width, (index + 1) * this.width), this.width) & mask;
-      while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & mask;
-      this.slots[slot] = index;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const entry = old[s + 1] as number;
+      if (entry === 0) continue;
+      const hash = old[s] as number;
+      let slot = hash & mask;
+      while ((slots[slot * 2 + 1] as number) !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = hash;
+      slots[slot * 2 + 1] = entry;
     }
+    this.slots = slots;
+    this.mask = mask;
   }
 }
 
-function tableSizeFor(capacity: number): number {
-  let size = 16;
-  while (size < capacity * 2) size *= 2;
-  return size;
-}
-
-function hashOf(tuple: ArrayLike<number>, width: number): number {
-  let h = 0x811c9dc5;
+function hashOf(values: Int32Array, start: number, width: number): number {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < width; i++) {
-    h = Math.imul(h ^ (tuple[i] as number), 0x01000193);
-    h ^= h >>> 13;
+    const v = values[start + i] as number;
+    hash = Math.imul(hash ^ v, 0x01000193) ^ (v >>> 16);
   }
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
-}
-
-export function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
-  const next = new (array.constructor as new (n: number) => T)(length);
-  next.set(array);
-  return next;
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return hash ^ (hash >>> 12);
 }
 
 /**
- * Running sums as SQLite's SUM/TOTAL compute them for floating-point values (Kahan–Babuška–
- * Neumaier, SQLite 3.43+): a sum and an error term per slot.
+ * Adds `value` to the compensated sum at values[at] (the sum) and values[at + 1] (the error
+ * term), as SQLite's SUM/TOTAL do for floating-point values (Kahan–Babuška–Neumaier, SQLite 3.43+).
  */
-export class CompensatedSums {
-  private sum: Float64Array;
-  private error: Float64Array;
-
-  constructor(capacity = 1024) {
-    this.sum = new Float64Array(capacity);
-    this.error = new Float64Array(capacity);
-  }
-
-  add(slot: number, value: number): void {
-    if (slot >= this.sum.length) {
-      const length = Math.max(slot + 1, this.sum.length * 2);
-      this.sum = grown(this.sum, length);
-      this.error = grown(this.error, length);
-    }
-    const s = this.sum[slot] as number;
-    const t = s + value;
-    if (Math.abs(s) > Math.abs(value)) this.error[slot] = (this.error[slot] as number) + ((s - t) + value);
-    else this.error[slot] = (this.error[slot] as number) + ((value - t) + s);
-    this.sum[slot] = t;
-  }
-
-  /** The total of a slot, as TOTAL() returns it (0 for a slot never added to). */
-  total(slot: number): number {
-    if (slot >= this.sum.length) return 0;
-    const error = this.error[slot] as number;
-    const sum = this.sum[slot] as number;
-    return Number.isFinite(error) ? sum + error : sum;
-  }
+export function addCompensated(values: Float64Array, at: number, value: number): void {
+  const s = values[at] as number;
+  const t = s + value;
+  if (Math.abs(s) > Math.abs(value)) values[at + 1] = (values[at + 1] as number) + ((s - t) + value);
+  else values[at + 1] = (values[at + 1] as number) + ((value - t) + s);
+  values[at] = t;
 }
 
-/** A growable array of 32-bit integers, one slot per index. */
-export class IntColumn {
-  private values: Int32Array;
-
-  constructor(capacity = 1024) {
-    this.values = new Int32Array(capacity);
-  }
-
-  get(slot: number): number {
-    return slot < this.values.length ? (this.values[slot] as number) : 0;
-  }
-
-  set(slot: number, value: number): void {
-    if (slot >= this.values.length) this.values = grown(this.values, Math.max(slot + 1, this.values.length * 2));
-    this.values[slot] = value;
-  }
+/** The total of a compensated sum at values[at], values[at + 1], as TOTAL() returns it. */
+export function compensatedTotal(values: Float64Array, at: number): number {
+  const error = values[at + 1] as number;
+  const sum = values[at] as number;
+  return Number.isFinite(error) ? sum + error : sum;
 }

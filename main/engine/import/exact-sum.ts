@@ -11,6 +11,13 @@ const SCALE = 10n ** BigInt(SCALE_DIGITS);
 const FRACTION_LIMIT = 1e12;
 const SIMPLE = /^([+-]?)(\d{0,15})(?:\.(\d{0,12}))?$/;
 
+/** An ExactSum's state as plain data (see `parts` and `merge`). */
+export interface ExactSumParts {
+  units: number;
+  fraction: number;
+  big: string;
+}
+
 export class ExactSum {
   private units = 0; // whole currency units, a safe integer
   private fraction = 0; // 1e-12 units, kept within ±1e12 by carrying
@@ -34,6 +41,29 @@ export class ExactSum {
     if (scaled === undefined) return false;
     this.big += scaled;
     return true;
+  }
+
+  /**
+   * Adds ±(whole + fraction × 1e-12), exactly as `add` adds the text of a plain decimal with at
+   * most 15 integer digits and 12 decimals: `whole` and `fraction` (the decimals scaled to 1e-12)
+   * are non-negative integers below 1e15 and 1e12.
+   */
+  addParts(negative: boolean, whole: number, fraction: number): void {
+    const sign = negative ? -1 : 1;
+    this.units += sign * whole;
+    this.fraction += sign * fraction;
+    if (this.fraction >= FRACTION_LIMIT || this.fraction <= -FRACTION_LIMIT) this.carry();
+    if (Math.abs(this.units) > 2 ** 52) this.flush();
+  }
+
+  /** Adds another accumulator's sum, exactly (a part of a file summed elsewhere). */
+  merge(other: ExactSumParts): void {
+    this.big += BigInt(other.units) * SCALE + BigInt(other.fraction) + BigInt(other.big);
+  }
+
+  /** The state, to send to another thread and merge there. */
+  parts(): ExactSumParts {
+    return { units: this.units, fraction: this.fraction, big: this.big.toString() };
   }
 
   /** The sum as a decimal string with `minPlaces` to 12 decimal places (trailing zeros trimmed). */

@@ -4,42 +4,62 @@
  * a validation report. Any refused file, any rejected row (unless accepted), a cancel or an error:
  * the whole batch is rolled back and the workspace is as it was.
  */
-import type { ImportRequest, ImportResult, RowError, SourceReport } from '../../../shared/model.js';
+import type { ImportRequest, ImportResult, SourceReport } from '../../../shared/model.js';
 import { EngineError, type CallContext } from '../../../shared/rpc.js';
 import type { EngineDeps } from '../deps.js';
 import { Dictionary } from '../db/dictionary.js';
-import { buildRollups } from '../db/rollups.js';
+import type { RollupCube } from '../db/rollup-cube.js';
+import { createLineIndexes, writeRollups } from '../db/rollups.js';
 import type { Store } from '../db/store.js';
 import { COST_COLUMNS } from '../db/cost-columns.js';
-import { ExactSum } from './exact-sum.js';
 import { FileRefused } from './file-refused.js';
-import { columnPosition } from './formats/canonical-line.js';
-import type { RecordMapper } from './formats/format-adapter.js';
-import { chooseFormat } from './formats/registry.js';
 import { findOverlaps } from './overlaps.js';
 import { deleteSourceRows } from '../db/remove-source.js';
 import { workspaceFormats, type WorkspaceFormats } from './formats/workspace-formats.js';
+import { FileLoad } from './load/file-load.js';
+import type { LoadEnv } from './load/load-env.js';
+import { loadSource, type LoaderName } from './load/load-source.js';
 import type { RecordSource } from './readers/record-source.js';
-import { SourceReading } from './readers/source-reading.js';
-import { RowConverter } from './row-converter.js';
 import { expandSource } from './sources/expand.js';
-import { isoFromSeconds, normaliseDecimalText } from './values.js';
+import { isoFromSeconds } from './values.js';
 
-const MAX_LISTED_ERRORS = 1000;
 const PROGRESS_INTERVAL_MS = 250;
 const YIELD_INTERVAL_MS = 100;
-const INSERT_SQL = `INSERT INTO cost_lines VALUES (${new Array(COST_COLUMNS.length + 4).fill('?').join(', ')})`;
-const BILLED = columnPosition('BilledCost');
-const EFFECTIVE = columnPosition('EffectiveCost');
+
+/** How files are read; tests force a loader and small chunks (see load/load-source.ts). */
+export interface ImportTuning {
+  loader?: LoaderName;
+  chunkBytes?: number;
+  /** Told which loader read each file (tests). */
+  observe?(file: string, loader: LoaderName): void;
+}
 
 interface FileOutcome {
   report: SourceReport;
   sourceId: number | null;
+  /** The rollups of the file's lines, written after the batch's checks. */
+  cube?: RollupCube;
+  /** Emits the file's 'done' progress: when its rollups are built (or the batch ends without them). */
+  done?: () => void;
 }
 
-export async function importBatch(store: Store, deps: EngineDeps, request: ImportRequest, ctx: CallContext): Promise<ImportResult> {
+/** A loaded source waiting for its rollups. */
+interface Pending {
+  cube: RollupCube;
+  report: SourceReport;
+  fileIndex: number;
+  done: () => void;
+}
+
+export async function importBatch(store: Store, deps: EngineDeps, request: ImportRequest, ctx: CallContext, tuning: ImportTuning = {}): Promise<ImportResult> {
   const reports: SourceReport[] = [];
   const newSourceIds: number[] = [];
+  const pending = new Map<number, Pending>();
+  /** Files whose rollups will not be built (the batch is rolled back) are done all the same. */
+  const doneWithout = (): void => {
+    for (const entry of pending.values()) entry.done();
+    pending.clear();
+  };
   const reportOfSource = new Map<number, SourceReport>();
   const dictionary = new Dictionary(store);
   const formats = workspaceFormats(store);
@@ -50,17 +70,21 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
       for await (const expanded of expandSource(deps, ref, formats.tabulators)) {
         const outcome = 'refused' in expanded
           ? { report: { ...emptyReport(expanded.refused.name, expanded.refused.size), message: expanded.refused.message }, sourceId: null }
-          : await importOneFile(store, deps, dictionary, formats, expanded.source, { fileIndex, fileCount: request.files.length }, ctx);
+          : await importOneFile(store, deps, dictionary, formats, expanded.source, { fileIndex, fileCount: request.files.length }, ctx, tuning);
         reports.push(outcome.report);
-        if (outcome.sourceId !== null) {
+        if (outcome.sourceId !== null && outcome.cube && outcome.done) {
           newSourceIds.push(outcome.sourceId);
+          pending.set(outcome.sourceId, { cube: outcome.cube, report: outcome.report, fileIndex, done: outcome.done });
           reportOfSource.set(outcome.sourceId, outcome.report);
+        } else {
+          outcome.done?.();
         }
       }
     }
     const refused = reports.some((r) => r.status === 'failed' || (r.status === 'rejected' && !request.acceptPartial));
     if (refused) {
       store.exec('ROLLBACK');
+      doneWithout();
       return { committed: false, sources: reports.map(markNotImported) };
     }
     // Re-exports of files already here: the user decides (replace or keep both) before anything lands.
@@ -72,6 +96,7 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
       }
       if (!request.overlapping) {
         store.exec('ROLLBACK');
+        doneWithout();
         return { committed: false, needsDecision: 'overlapping', sources: reports.map(heldForDecision) };
       }
       if (request.overlapping === 'replace') {
@@ -79,7 +104,7 @@ export async function importBatch(store: Store, deps: EngineDeps, request: Impor
         for (const id of older) deleteSourceRows(store, id);
       }
     }
-    buildRollups(store, newSourceIds);
+    await buildRollupsOf(store, deps, newSourceIds, pending, request.files.length, ctx);
     store.exec('COMMIT');
     if (newSourceIds.length > 0) ctx.emit('dataChanged', { tables: ['cost_lines', 'sources'] });
     return { committed: true, sources: reports };
@@ -100,47 +125,6 @@ function markNotImported(report: SourceReport): SourceReport {
   return { ...report, status: 'not-imported', rowsImported: 0, message: 'Not imported: another file in the same import was refused, so nothing was imported.' };
 }
 
-/**
- * Rows with fewer fields than the header. Exports often leave the trailing empty cells out (a
- * header with one column more than every row, as some CUR files have): such rows are read with the
- * missing trailing cells empty, and the report says so. A truncated file has only its LAST record
- * short, with a length no other row has: that one is rejected. So a short row is held until the
- * next record arrives, and the last one is judged against the lengths of the others.
- */
-class ShortRows {
-  width = 0;
-  private heldRecord: { record: readonly string[]; row: number } | null = null;
-  private readonly lengths = new Map<number, number>();
-  private padded_ = 0;
-
-  hold(record: readonly string[], row: number): void {
-    this.heldRecord = { record, row };
-  }
-
-  /** The held short row, now known not to be the file's last record. */
-  release(): { record: readonly string[]; row: number } | null {
-    const held = this.heldRecord;
-    this.heldRecord = null;
-    return held;
-  }
-
-  padded(record: readonly string[]): string[] {
-    this.lengths.set(record.length, (this.lengths.get(record.length) ?? 0) + 1);
-    this.padded_++;
-    return [...record, ...new Array<string>(this.width - record.length).fill('')];
-  }
-
-  /** True when other rows had this length too (a ragged export, not a cut one). */
-  isTypical(length: number): boolean {
-    return (this.lengths.get(length) ?? 0) > 0;
-  }
-
-  warning(): string | null {
-    if (this.padded_ === 0) return null;
-    return `${this.padded_} row${this.padded_ === 1 ? '' : 's'} had fewer fields than the header (${this.width}); the missing trailing fields were read as empty.`;
-  }
-}
-
 /** Nothing was imported because the user must first decide about overlapping files. */
 function heldForDecision(report: SourceReport): SourceReport {
   if (report.status !== 'imported' && report.status !== 'rejected') return report;
@@ -148,13 +132,6 @@ function heldForDecision(report: SourceReport): SourceReport {
     ? `Not imported yet: ${report.file} covers the same account and period as ${report.overlaps.map((o) => o.file).join(', ')}, already in the workspace. Replace the older file, or keep both.`
     : 'Not imported yet: another file of this import overlaps a file already in the workspace.';
   return { ...report, status: 'not-imported', rowsImported: 0, message };
-}
-
-/** Trailing empty fields beyond the header (a trailing delimiter) do not make a record malformed. */
-function onlyEmptyBeyond(record: readonly string[], width: number): boolean {
-  if (record.length < width) return false;
-  for (let i = width; i < record.length; i++) if ((record[i] ?? '').trim() !== '') return false;
-  return true;
 }
 
 function emptyReport(name: string, size: number): SourceReport {
@@ -172,146 +149,68 @@ async function importOneFile(
   source: RecordSource,
   position: { fileIndex: number; fileCount: number },
   ctx: CallContext,
+  tuning: ImportTuning,
 ): Promise<FileOutcome> {
   const report = emptyReport(source.name, source.size);
-  const hasher = deps.createHasher();
-  let bytesRead = 0;
+  /** The load under way (a new one when a loader gives up and the next reads the file again). */
+  let load = new FileLoad();
   let lastProgress = deps.monotonicMs();
   let lastYield = lastProgress;
   const progress = (phase: 'reading' | 'done'): void => {
     ctx.emit('progress', {
       requestId: ctx.requestId, file: source.name, ...position, phase,
-      bytesRead, bytesTotal: source.size, rowsRead: report.rowsRead,
+      bytesRead: load.bytesRead, bytesTotal: source.size, rowsRead: load.rowsRead,
     });
   };
 
   store.exec('SAVEPOINT import_file');
   const dictionaryCheckpoint = dictionary.checkpoint();
-  const insert = store.db.prepare(INSERT_SQL);
   try {
     const sourceId = Number(store.scalar('SELECT COALESCE(MAX(id), 0) + 1 FROM sources'));
-    const totals = new Map<string, { billed: ExactSum; effective: ExactSum }>();
-    const onBytes = (chunk: Uint8Array): void => {
-      hasher.update(chunk);
-      bytesRead += chunk.length;
-    };
-    // A day/month pre-pass (readers/date-order.ts) may read the whole file once more: keep the host responsive.
-    const pause = async (): Promise<void> => {
-      if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
-        await deps.yieldToHost();
-        lastYield = deps.monotonicMs();
-      }
-      if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
-    };
-    const reading = new SourceReading(source, onBytes, pause);
-    const converter = new RowConverter(dictionary, reading.dates);
-    let mapper: RecordMapper | null = null;
-    let width = 0;
-    let periodStart = Infinity;
-    let periodEnd = -Infinity;
-    let recordNumber = 0;
-    const errors: RowError[] = [];
-    let recordNumberOfReject = 0;
-    const reject = (reason: string): void => {
-      report.rowsRejected++;
-      if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: recordNumberOfReject, message: `Row ${recordNumberOfReject} ${reason}.` });
-    };
-
-    /** Maps, converts and stores one record (of the header's width). */
-    const store_ = (record: readonly string[], rowNumber: number, activeMapper: RecordMapper): void => {
-      recordNumberOfReject = rowNumber;
-      const lines = activeMapper.map(record);
-      if (typeof lines === 'string') {
-        reject(lines);
-        return;
-      }
-      const converted = lines.map((line) => converter.convert(line, sourceId, rowNumber));
-      const failure = converted.find((c) => !c.ok);
-      if (failure && !failure.ok) {
-        reject(failure.reason);
-        return;
-      }
-      report.rowsImported++;
-      converted.forEach((c, i) => {
-        if (!c.ok) return;
-        insert.run(c.values);
-        let sums = totals.get(c.currency);
-        if (!sums) {
-          sums = { billed: new ExactSum(), effective: new ExactSum() };
-          totals.set(c.currency, sums);
+    const env: LoadEnv = {
+      store, deps, dictionary, formats, source, sourceId,
+      pause: async () => {
+        if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
+          await deps.yieldToHost();
+          lastYield = deps.monotonicMs();
         }
-        const line = lines[i];
-        sums.billed.add(normaliseDecimalText(line?.values[BILLED] ?? '') ?? '0');
-        sums.effective.add(normaliseDecimalText(line?.values[EFFECTIVE] ?? '') ?? '0');
-        if (c.start < periodStart) periodStart = c.start;
-        if (c.end > periodEnd) periodEnd = c.end;
-      });
+        if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
+      },
+      progress: (current) => {
+        load = current;
+        if (deps.monotonicMs() - lastProgress >= PROGRESS_INTERVAL_MS) {
+          lastProgress = deps.monotonicMs();
+          progress('reading');
+        }
+      },
     };
-    const shortRows = new ShortRows();
-
-    for await (const records of reading.batches()) {
-      if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
-        await deps.yieldToHost();
-        lastYield = deps.monotonicMs();
-      }
-      if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
-      for (const record of records) {
-        recordNumber++;
-        if (!mapper) {
-          const chosen = chooseFormat(record, source.name, formats.adapters);
-          report.format = chosen.format;
-          mapper = chosen.adapter.mapper(record, { dates: reading.dates });
-          report.extraColumns = [...mapper.extraColumns];
-          width = record.length;
-          shortRows.width = width;
-          continue;
-        }
-        if (record.length === 1 && record[0] === '') continue; // blank line
-        report.rowsRead++;
-        const held = shortRows.release();
-        if (held) store_(shortRows.padded(held.record), held.row, mapper);
-        if (record.length > width && !onlyEmptyBeyond(record, width)) {
-          recordNumberOfReject = recordNumber;
-          reject(`has ${record.length} fields; the header has ${width} (a misquoted line or a stray delimiter)`);
-        } else if (record.length < width) {
-          // Held until the next record shows it is not the file's last (see ShortRows).
-          shortRows.hold(record, recordNumber);
-        } else {
-          store_(record, recordNumber, mapper);
-        }
-      }
-      if (deps.monotonicMs() - lastProgress >= PROGRESS_INTERVAL_MS) {
-        lastProgress = deps.monotonicMs();
-        progress('reading');
-      }
-    }
-    const last = shortRows.release();
-    if (last && mapper) {
-      if (shortRows.isTypical(last.record.length)) {
-        store_(shortRows.padded(last.record), last.row, mapper);
-      } else {
-        recordNumberOfReject = last.row;
-        reject(`has ${last.record.length} fields; the header has ${width} (the file is cut short: its last line is incomplete)`);
-      }
-    }
-    const shortWarning = shortRows.warning();
-    if (shortWarning) reading.warnings.push(shortWarning);
-    if (!mapper) throw new FileRefused(`${source.name} is empty: it has no header row.`);
-
-    report.warnings = [...reading.warnings, ...(mapper.warnings?.() ?? [])];
-    report.sha256 = hasher.digest();
-    report.errors = errors;
+    const loaded = await loadSource(env, {
+      begin: () => (load = new FileLoad()),
+      rewind: () => {
+        store.exec('ROLLBACK TO import_file');
+        dictionary.rollbackTo(dictionaryCheckpoint);
+      },
+      ...(tuning.loader ? { only: tuning.loader } : {}),
+      ...(tuning.chunkBytes ? { chunkBytes: tuning.chunkBytes } : {}),
+    });
+    load = loaded.load;
+    tuning.observe?.(source.name, loaded.loader);
+    copyLoad(report, load);
+    report.warnings = load.warnings;
+    report.sha256 = load.sha256;
+    report.errors = load.errors;
     report.totals = Object.fromEntries(
-      [...totals].map(([currency, sums]) => [currency, { billedCost: sums.billed.toDecimal(), effectiveCost: sums.effective.toDecimal() }]),
+      [...load.totals].map(([currency, sums]) => [currency, { billedCost: sums.billed.toDecimal(), effectiveCost: sums.effective.toDecimal() }]),
     );
-    report.period = report.rowsImported > 0 ? { start: isoFromSeconds(periodStart), end: isoFromSeconds(periodEnd) } : null;
-    progress('done');
+    report.period = report.rowsImported > 0 ? { start: isoFromSeconds(load.periodStart), end: isoFromSeconds(load.periodEnd) } : null;
+    // 'done' once the file's rollups are built (the batch calls it; a duplicate is done now).
+    const done = (): void => progress('done');
 
     const existing = store.scalar('SELECT file_name FROM sources WHERE sha256 = ?', [report.sha256]);
     if (existing !== null) {
       store.exec('ROLLBACK TO import_file');
       dictionary.rollbackTo(dictionaryCheckpoint);
-      return { report: { ...report, status: 'duplicate', rowsImported: 0, message: `${source.name} is already in the workspace (same content as ${String(existing)}); it was not imported again.` }, sourceId: null };
+      return { report: { ...report, status: 'duplicate', rowsImported: 0, message: `${source.name} is already in the workspace (same content as ${String(existing)}); it was not imported again.` }, sourceId: null, done };
     }
     report.status = report.rowsRejected > 0 ? 'rejected' : 'imported';
     if (report.rowsRejected > 0) {
@@ -321,17 +220,18 @@ async function importOneFile(
       `INSERT INTO sources (id, file_name, sha256, format, size_bytes, imported_at, row_count, rows_rejected, columns, extra_columns, totals, period_start, period_end)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        sourceId, source.name, report.sha256, report.format ?? 'unknown', bytesRead, new Date(deps.now()).toISOString(),
+        sourceId, source.name, report.sha256, report.format ?? 'unknown', load.bytesRead, new Date(deps.now()).toISOString(),
         report.rowsImported, report.rowsRejected, JSON.stringify(COST_COLUMNS.map((c) => c.name)), JSON.stringify(report.extraColumns),
         JSON.stringify(report.totals), report.period?.start ?? null, report.period?.end ?? null,
       ],
     );
-    report.sizeBytes = bytesRead;
-    return { report, sourceId };
+    report.sizeBytes = load.bytesRead;
+    return { report, sourceId, cube: load.cube, done };
   } catch (error) {
     store.exec('ROLLBACK TO import_file');
     dictionary.rollbackTo(dictionaryCheckpoint);
     if (error instanceof FileRefused) {
+      copyLoad(report, load);
       const refused: SourceReport = { ...report, status: 'failed', rowsImported: 0, message: error.message };
       if (error.missingColumns) refused.missingColumns = error.missingColumns;
       if (error.unrecognised) {
@@ -343,6 +243,49 @@ async function importOneFile(
     throw error;
   } finally {
     store.exec('RELEASE import_file');
-    insert.free();
+  }
+}
+
+/** The counts a load has so far, into the file's report. */
+function copyLoad(report: SourceReport, load: FileLoad): void {
+  report.format = load.format;
+  report.extraColumns = load.extraColumns;
+  report.rowsRead = load.rowsRead;
+  report.rowsImported = load.rowsImported;
+  report.rowsRejected = load.rowsRejected;
+}
+
+/**
+ * The line indexes and each new source's rollups (from the cube its load accumulated), one step
+ * at a time: between steps the host gets its turn, a cancel is noticed, progress is reported
+ * ('indexing', then the source's 'done').
+ */
+async function buildRollupsOf(
+  store: Store,
+  deps: EngineDeps,
+  sourceIds: readonly number[],
+  pending: ReadonlyMap<number, Pending>,
+  fileCount: number,
+  ctx: CallContext,
+): Promise<void> {
+  if (sourceIds.length === 0) return;
+  const step = async (of: Pending | undefined): Promise<void> => {
+    await deps.yieldToHost();
+    if (ctx.cancelled) throw new EngineError('CANCELLED', 'Import cancelled; nothing was imported.');
+    if (of) {
+      ctx.emit('progress', {
+        requestId: ctx.requestId, file: of.report.file, fileIndex: of.fileIndex, fileCount, phase: 'indexing',
+        bytesRead: of.report.sizeBytes, bytesTotal: of.report.sizeBytes, rowsRead: of.report.rowsRead,
+      });
+    }
+  };
+  const first = pending.get(sourceIds[0] as number);
+  await step(first);
+  for (const _ of createLineIndexes(store)) await step(first);
+  for (const sourceId of sourceIds) {
+    const entry = pending.get(sourceId);
+    if (!entry) throw new Error(`no rollups for source ${sourceId}`);
+    for (const _ of writeRollups(store, deps.sql, sourceId, entry.cube)) await step(entry);
+    entry.done();
   }
 }

@@ -4,9 +4,30 @@
  */
 
 const NULL_TOKENS = new Set(['', 'null', 'NULL', 'Null', '\\N', 'NaN', 'N/A', 'n/a']);
+/** The longest NULL token. */
+const NULL_TOKEN_MAX = 4;
+
+/**
+ * False for a character that String.prototype.trim never removes, checked without a regex:
+ * printable ASCII and the C1 range below NBSP are not white space.
+ */
+function maybeSpace(code: number): boolean {
+  return code <= 0x20 || code >= 0xa0;
+}
+
+/** `text.trim()`, without a copy for the (usual) text that has nothing to trim. */
+export function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0 || (!maybeSpace(text.charCodeAt(0)) && !maybeSpace(text.charCodeAt(n - 1)))) return text;
+  return text.trim();
+}
 
 export function isNullToken(text: string): boolean {
-  return NULL_TOKENS.has(text) || NULL_TOKENS.has(text.trim());
+  const n = text.length;
+  if (n <= NULL_TOKEN_MAX && NULL_TOKENS.has(text)) return true;
+  // Only surrounding white space can make a longer or different text a token.
+  if (!maybeSpace(text.charCodeAt(0)) && !maybeSpace(text.charCodeAt(n - 1))) return false;
+  return NULL_TOKENS.has(text.trim());
 }
 
 /** Plain or scientific decimal notation, optional sign; no thousands separators. */

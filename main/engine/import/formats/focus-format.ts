@@ -37,6 +37,7 @@ export const focusFormat: FormatAdapter = {
     const extras = index.names.map((name, i) => ({ name, index: i })).filter((e) => e.name !== '' && !used.has(e.index));
     return {
       extraColumns: extras.map((e) => e.name),
+      direct: { positions, extras },
       map(record) {
         const values = positions.map((p) => (p >= 0 ? (record[p] ?? null) : null));
         return [{ values, extras: extrasOf(record, extras, isNullToken) }];

@@ -39,6 +39,18 @@ export interface RecordMapper {
   map(record: readonly string[]): CanonicalLine[] | string;
   /** Called after the last record: what the mapper assumed or estimated, for the report. */
   warnings?(): string[];
+  /**
+   * Set by mappers whose one line per record is the record's cells as they are: canonical value i
+   * is field `positions[i]` (-1: none), and the extras are `extras` (extrasOf). The byte-level
+   * loader (import/fast/) reads CSV files of such formats without calling `map`.
+   */
+  readonly direct?: DirectColumns;
+}
+
+export interface DirectColumns {
+  /** One per COST_COLUMNS entry: the record field holding it, or -1. */
+  positions: readonly number[];
+  extras: ReadonlyArray<{ name: string; index: number }>;
 }
 
 export interface FormatAdapter {

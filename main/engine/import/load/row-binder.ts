@@ -2,9 +2,11 @@
  * One prepared INSERT, bound parameter by parameter, for bulk loads. sql.js's `Statement.run`
  * dispatches on every value in JavaScript (about a third of the insert time for a 50-column row);
  * when the sql.js build exports its SQLite C functions (sql.js 1.x does), the values go straight to
- * `sqlite3_bind_*`. The binding rules are sql.js's own: a number that is a 32-bit integer is bound
- * as an integer, any other number as a double, null as NULL, a string as UTF-8 text. Without the
- * C functions the same calls fill an array for `Statement.run`.
+ * `sqlite3_bind_*`, and a parameter whose value is the one bound for the row before is not bound
+ * again (SQLite keeps bindings from one run to the next). The binding rules are sql.js's own: a
+ * number that is a 32-bit integer is bound as an integer, any other number as a double, null as
+ * NULL, a string as UTF-8 text. Without the C functions the same calls fill an array for
+ * `Statement.run`.
  */
 import type { Database, SqlJsStatic, Statement } from '../../types/sql-js.js';
 
@@ -53,21 +55,42 @@ function statementHandle(api: LowLevel, statement: Statement, sqlText: string): 
   return null;
 }
 
+/** What a parameter holds since the last bind: its value is in `values` for NUMBER. */
+const UNKNOWN = 0;
+const NUMBER = 1;
+const NULL = 2;
+
 class DirectBinder implements RowBinder {
+  /**
+   * SQLite keeps a parameter's value from one run to the next: a value equal to the one bound
+   * last time is not bound again (loads repeat most values of the row before).
+   */
+  private readonly kinds: Uint8Array;
+  private readonly values: Float64Array;
+
   constructor(
     private readonly api: LowLevel,
     private readonly statement: Statement,
     private readonly handle: number,
     private readonly dbHandle: number,
-  ) {}
+    parameters: number,
+  ) {
+    this.kinds = new Uint8Array(parameters + 1);
+    this.values = new Float64Array(parameters + 1);
+  }
 
   number(index: number, value: number): void {
+    if (this.kinds[index] === NUMBER && this.values[index] === value) return;
     if (value === (value | 0)) this.check(this.api._sqlite3_bind_int(this.handle, index, value));
     else this.check(this.api._sqlite3_bind_double(this.handle, index, value));
+    this.kinds[index] = NUMBER;
+    this.values[index] = value;
   }
 
   null(index: number): void {
+    if (this.kinds[index] === NULL) return;
     this.check(this.api._sqlite3_bind_blob(this.handle, index, 0, 0, 0));
+    this.kinds[index] = NULL;
   }
 
   text(index: number, value: string): void {
@@ -77,6 +100,7 @@ class DirectBinder implements RowBinder {
     } finally {
       this.api._free(pointer);
     }
+    this.kinds[index] = UNKNOWN;
   }
 
   insert(): void {
@@ -94,7 +118,9 @@ class DirectBinder implements RowBinder {
   }
 
   private check(code: number): void {
-    if (code !== 0) throw new Error(this.api.UTF8ToString(this.api._sqlite3_errmsg(this.dbHandle)));
+    if (code === 0) return;
+    this.kinds.fill(UNKNOWN);
+    throw new Error(this.api.UTF8ToString(this.api._sqlite3_errmsg(this.dbHandle)));
   }
 }
 
@@ -134,6 +160,6 @@ export function prepareRowBinder(sql: SqlJsStatic, db: Database, sqlText: string
   const statement = db.prepare(sqlText);
   const api = direct ? lowLevel(sql) : null;
   const handle = api ? statementHandle(api, statement, sqlText) : null;
-  if (api && handle !== null && typeof db.db === 'number') return new DirectBinder(api, statement, handle, db.db);
+  if (api && handle !== null && typeof db.db === 'number') return new DirectBinder(api, statement, handle, db.db, parameters);
   return new ArrayBinder(statement, parameters);
 }

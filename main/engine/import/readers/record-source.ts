@@ -11,4 +11,17 @@ export interface RecordSource {
    * assumed) are pushed to `warnings`.
    */
   records(onBytes: ((chunk: Uint8Array) => void) | null, warnings: string[]): AsyncIterable<string[][]>;
+  /**
+   * For text sources whose bytes are also the bytes hashed (a plain file, a zip entry; not a
+   * gzip): the bytes, and the reader of records from them, so that the importer can read the
+   * file once while it decides how (import/load/load-source.ts), and the byte-level loader
+   * (../fast/) can read CSV from the bytes directly. `records(onBytes, w)` is
+   * `text.records(tap(text.chunks(), onBytes), w)`.
+   */
+  readonly text?: TextBytes;
+}
+
+export interface TextBytes {
+  chunks(): AsyncIterable<Uint8Array>;
+  records(chunks: AsyncIterable<Uint8Array>, warnings: string[]): AsyncIterable<string[][]>;
 }

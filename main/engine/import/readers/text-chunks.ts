@@ -86,8 +86,22 @@ function decoderFor(head: Uint8Array, fileName: string, warnings: string[]): Dec
   return { name: 'UTF-8', decode: (chunk) => decoder.decode(chunk), end: () => decoder.end() };
 }
 
+/**
+ * Where the text of a file the reader would read as UTF-8 (or ASCII) starts: 3 after a UTF-8
+ * byte-order mark, else 0; null when it would refuse it or read another encoding (UTF-16, a
+ * binary format). Windows-1252 cannot be told from the head; a reader that meets bytes that are
+ * not UTF-8 leaves the file to this one. `head`: the file's first chunks, as `head` gathers them.
+ */
+export function utf8TextStart(head: Uint8Array): number | null {
+  if (binaryFormatName(head)) return null;
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return null;
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return 3;
+  if (guessUtf16(head) || head.includes(0)) return null;
+  return 0;
+}
+
 /** Gathers at least HEAD_BYTES (or the whole input, when shorter) to decide the encoding on. */
-async function head(iterator: AsyncIterator<Uint8Array>): Promise<Uint8Array | null> {
+export async function head(iterator: AsyncIterator<Uint8Array>): Promise<Uint8Array | null> {
   const parts: Uint8Array[] = [];
   let length = 0;
   while (length < HEAD_BYTES) {

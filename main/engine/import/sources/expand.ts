@@ -14,7 +14,7 @@ import { FileRefused } from '../file-refused.js';
 import type { JsonTabulator } from '../readers/json-records.js';
 import { parquetRecords } from '../readers/parquet-records.js';
 import { recordBatches } from '../readers/record-batches.js';
-import type { RecordSource } from '../readers/record-source.js';
+import type { RecordSource, TextBytes } from '../readers/record-source.js';
 import { firstBytes, MAX_BUFFERED_BYTES, memoryAccess, randomAccess, readAll, readHead, tap, type RandomAccess } from './byte-access.js';
 import { gunzipChunks } from './gzip.js';
 import { candidatePaths, manifestOf, MAX_MANIFEST_BYTES, type Manifest } from './manifest.js';
@@ -91,10 +91,15 @@ async function* expandFile(
 }
 
 function textSource(content: Content, tabulators: readonly JsonTabulator[]): RecordSource {
+  const text: TextBytes = {
+    chunks: () => content.chunks(),
+    records: (chunks, warnings) => recordBatches(chunks, content.name, tabulators, warnings),
+  };
   return {
     name: content.name,
     size: content.size,
-    records: (onBytes, warnings) => recordBatches(tap(content.chunks(), onBytes), content.name, tabulators, warnings),
+    records: (onBytes, warnings) => text.records(tap(text.chunks(), onBytes), warnings),
+    text,
   };
 }
 

@@ -1,0 +1,77 @@
+/**
+ * The Node host's import workers (EngineDeps.importWorkers): worker_threads running the engine's
+ * import worker, started on first use and kept for later files. A worker holds the process open
+ * only while it has requests; a worker that fails rejects its requests (the engine then reads the
+ * file in its own thread) and is started afresh on the next request.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ImportWorkers } from '../engine/index.js';
+
+const ENTRY = new URL('./import-worker-thread.mjs', import.meta.url);
+
+/** One thread less than the machine has: the engine's thread inserts while the workers convert. */
+export function defaultImportWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Pending[];
+}
+
+export interface NodeImportWorkers extends ImportWorkers {
+  /** Stops the threads (they are started again on the next request). */
+  terminate(): Promise<void>;
+}
+
+export function nodeImportWorkers(size = defaultImportWorkerCount(), entry: URL = ENTRY): NodeImportWorkers {
+  const threads: Array<Thread | undefined> = new Array<Thread | undefined>(size);
+
+  const fail = (index: number, thread: Thread, error: Error): void => {
+    if (threads[index] === thread) threads[index] = undefined;
+    for (const pending of thread.pending.splice(0)) pending.reject(error);
+    void thread.worker.terminate();
+  };
+
+  const start = (index: number): Thread => {
+    const worker = new Worker(entry);
+    worker.unref();
+    const thread: Thread = { worker, pending: [] };
+    worker.on('message', (reply: unknown) => {
+      thread.pending.shift()?.resolve(reply);
+      if (thread.pending.length === 0) worker.unref();
+    });
+    worker.on('error', (error) => fail(index, thread, error));
+    worker.on('exit', (code) => fail(index, thread, new Error(`import worker ${index} exited (${code})`)));
+    return thread;
+  };
+
+  return {
+    size,
+    request(index, message, transfer) {
+      if (!Number.isInteger(index) || index < 0 || index >= size) return Promise.reject(new Error(`no import worker ${index}`));
+      const thread = (threads[index] ??= start(index));
+      return new Promise((resolve, reject) => {
+        thread.pending.push({ resolve, reject });
+        thread.worker.ref();
+        try {
+          thread.worker.postMessage(message, transfer);
+        } catch (error) {
+          thread.pending.pop();
+          if (thread.pending.length === 0) thread.worker.unref();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    },
+    async terminate() {
+      const running = threads.splice(0, size, ...new Array<Thread | undefined>(size)).filter((t): t is Thread => t !== undefined);
+      await Promise.all(running.map((t) => t.worker.terminate()));
+    },
+  };
+}
