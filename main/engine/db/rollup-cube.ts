@@ -82,6 +82,11 @@ export class RollupCube {
     key[8] = chargeCategory;
     key[9] = tags;
     this.addToCell(this.cells.indexOf(key), billed, effective, 1);
+    this.addResource(day, currency, resourceId, resourceName, service, billed, effective);
+  }
+
+  /** Adds one line to the resources by day. */
+  private addResource(day: number, currency: number, resourceId: number, resourceName: number, service: number, billed: number, effective: number): void {
     if (resourceId === 0) return;
     const resource = this.resourceIndex(day, currency, resourceId);
     this.maxOf(resource, NAME, resourceName);

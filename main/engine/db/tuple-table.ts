@@ -85,6 +85,23 @@ export class TupleTable {
     return this.values[index * this.numbers + k] as number;
   }
 
+  /**
+   * Indexes ordered by their tuples' fields, compared in the order `fields` lists them: rows
+   * written in their index's order fill its pages (a covering index read by the overview).
+   */
+  sortedBy(fields: readonly number[]): Int32Array {
+    const order = Int32Array.from({ length: this.size_ }, (_, i) => i);
+    const { keys, width } = this;
+    order.sort((a, b) => {
+      for (const field of fields) {
+        const d = (keys[a * width + field] as number) - (keys[b * width + field] as number);
+        if (d !== 0) return d;
+      }
+      return 0;
+    });
+    return order;
+  }
+
   /** The tuples in index order, `width` values each. */
   keysCopy(): Int32Array {
     return this.keys.slice(0, this.size_ * this.width);

@@ -41,3 +41,30 @@ describe('ExactSum', () => {
     expect(decimalFromNumber(-0.0000001)).toBe('0.000000');
   });
 });
+
+describe('ExactSum parts', () => {
+  it('adding (sign, whole, fraction) parts is adding the decimal text', () => {
+    const texts = ['12.5', '-3.25', '0.000000341234', '999999999999999.999999999999', '-0', '7', '5.', '-123456789012345.000000000001'];
+    const byText = new ExactSum();
+    const byParts = new ExactSum();
+    for (const text of texts) {
+      byText.add(text);
+      const [whole = '', fraction = ''] = text.replace('-', '').split('.');
+      byParts.addParts(text.startsWith('-'), Number(whole), Number(fraction.padEnd(12, '0')));
+    }
+    expect(byParts.total()).toBe(byText.total());
+  });
+
+  it('sums kept apart (a worker\'s part of a file) merge exactly, big values and scientific notation included', () => {
+    const whole = new ExactSum();
+    const parts = [new ExactSum(), new ExactSum(), new ExactSum()];
+    ['1e20', '3.4e-7', '-12.5', '900000000000000', '900000000000000', '0.1'].forEach((text, i) => {
+      whole.add(text);
+      parts[i % 3]?.add(text);
+    });
+    const merged = new ExactSum();
+    for (const part of parts) merged.merge(part.parts());
+    expect(merged.total()).toBe(whole.total());
+    expect(merged.toDecimal()).toBe(whole.toDecimal());
+  });
+});

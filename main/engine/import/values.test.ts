@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DateReader, dayFromIso, isoDay, isoFromSeconds, parseDecimal, parseTimestamp } from './values.js';
+import { DateReader, dayFromIso, isoDay, isoFromSeconds, parseDecimal, parseTimestamp, trimmed, isNullToken } from './values.js';
 
 describe('parseDecimal', () => {
   it('reads plain, signed and scientific decimals', () => {
@@ -88,5 +88,17 @@ describe('parseTimestamp', () => {
   it('round-trips days and seconds', () => {
     expect(isoDay(dayFromIso('2026-09-15') ?? 0)).toBe('2026-09-15');
     expect(isoFromSeconds(at('2026-09-15T01:02:03Z'))).toBe('2026-09-15T01:02:03Z');
+  });
+});
+
+describe('trimmed and isNullToken without trimming every cell', () => {
+  const NULL_TOKENS = new Set(['', 'null', 'NULL', 'Null', '\\N', 'NaN', 'N/A', 'n/a']);
+  const texts = [
+    '', ' ', 'null', ' null ', '\tNULL\r', 'Null', '\\N', 'NaN', 'N/A', 'n/a', '\u00a0n/a\u00a0', '\u2028null', 'null\ufeff', '\u3000N/A',
+    'nul', 'nulls', 'a', ' a ', '\u0000', '\u0000null', 'null\u0000', 'Compute', '  Compute', 'Compute\u00a0', '\u0085x', 'x\u0085', '日本',
+  ];
+  it.each(texts)('%j: the same as trimming first', (text) => {
+    expect(trimmed(text)).toBe(text.trim());
+    expect(isNullToken(text)).toBe(NULL_TOKENS.has(text) || NULL_TOKENS.has(text.trim()));
   });
 });

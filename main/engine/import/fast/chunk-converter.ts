@@ -127,19 +127,35 @@ class EntryValues {
   }
 }
 
-/** The rows a chunk adds, before they are copied into a result of the right size. */
+/** The buffers behind a chunk result's rows, handed back to be filled again (fewer allocations). */
+export interface RowBufferSet {
+  rowIndex: ArrayBuffer;
+  ints: ArrayBuffer;
+  reals: ArrayBuffer;
+}
+
+/** The buffers of a result's rows, once it has been read. */
+export function rowBuffersOf(result: ChunkResult): RowBufferSet {
+  return { rowIndex: result.rowIndex.buffer as ArrayBuffer, ints: result.ints.buffer as ArrayBuffer, reals: result.reals.buffer as ArrayBuffer };
+}
+
+/** The rows a chunk adds (the result's arrays are views of these). */
 class RowBuffers {
   rowIndex: Int32Array;
   ints: Int32Array;
   reals: Float64Array;
 
+  /** `reuse`: the buffers of a result already read (rowIndex, ints, reals), filled again when large enough. */
   constructor(
     private readonly layout: PlanLayout,
     capacity = 1024,
+    reuse?: RowBufferSet,
   ) {
-    this.rowIndex = new Int32Array(capacity);
-    this.ints = new Int32Array(capacity * Math.max(1, layout.intWidth));
-    this.reals = new Float64Array(capacity * Math.max(1, layout.realWidth));
+    const intLength = capacity * Math.max(1, layout.intWidth);
+    const realLength = capacity * Math.max(1, layout.realWidth);
+    this.rowIndex = reuse && reuse.rowIndex.byteLength >= capacity * 4 ? new Int32Array(reuse.rowIndex) : new Int32Array(capacity);
+    this.ints = reuse && reuse.ints.byteLength >= intLength * 4 ? new Int32Array(reuse.ints) : new Int32Array(intLength);
+    this.reals = reuse && reuse.reals.byteLength >= realLength * 8 ? new Float64Array(reuse.reals) : new Float64Array(realLength);
   }
 
   ensure(rows: number): void {
@@ -256,10 +272,11 @@ export class ChunkConverter {
 
   /**
    * Converts the whole records at the start of `bytes`. Unless `final`, a record that reaches the
-   * end of `bytes` is left for the next chunk (`consumed` says where it starts).
+   * end of `bytes` is left for the next chunk (`consumed` says where it starts). `reuse`: the row
+   * buffers of a result the caller is done with.
    */
-  convert(bytes: Uint8Array, final: boolean): ChunkResult {
-    this.beginChunk(bytes);
+  convert(bytes: Uint8Array, final: boolean, reuse?: RowBufferSet): ChunkResult {
+    this.beginChunk(bytes, reuse);
     let records = 0;
     let position = 0;
     let unsupported: string | null = null;
@@ -296,13 +313,13 @@ export class ChunkConverter {
     }
   }
 
-  private beginChunk(bytes: Uint8Array): void {
+  private beginChunk(bytes: Uint8Array, reuse?: RowBufferSet): void {
     // A plain Uint8Array view: a Node Buffer's indexOf is much slower.
     this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // Room for the rows the chunk likely has (from the bytes a row took so far), to grow rarely.
     const expected = this.bytesSeen > 0 ? Math.ceil((bytes.length / this.bytesSeen) * this.rowsSeen * 1.1) + 16 : 1024;
-    this.rows = new RowBuffers(this.layout, expected);
+    this.rows = new RowBuffers(this.layout, expected, reuse);
     this.rowCount = 0;
     this.extras = this.plan.extras.length > 0 ? [] : null;
     this.rejections = [];

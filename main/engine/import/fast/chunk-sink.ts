@@ -49,6 +49,9 @@ class IdMap {
 export class ChunkSink {
   private readonly layout: PlanLayout;
   private readonly binder: RowBinder;
+  /** The INSERT parameter of each id slot and each number slot. */
+  private readonly intParameters: Int32Array;
+  private readonly realParameters: Int32Array;
   private readonly idMaps: IdMap[];
   private readonly shortRows = new ShortRows();
   private readonly records: RecordStore;
@@ -73,6 +76,12 @@ export class ChunkSink {
     workers: number,
   ) {
     this.layout = layoutOf(plan);
+    this.intParameters = new Int32Array(this.layout.intWidth);
+    this.realParameters = new Int32Array(this.layout.realWidth);
+    plan.columns.forEach((_, c) => {
+      if (this.layout.isInt[c]) this.intParameters[this.layout.slot[c] as number] = c + 4;
+      else this.realParameters[this.layout.slot[c] as number] = c + 4;
+    });
     const { sql, parameters } = insertSql(plan);
     this.binder = prepareRowBinder(env.deps.sql, env.store.db, sql, parameters);
     this.idMaps = Array.from({ length: workers }, () => new IdMap());
@@ -135,12 +144,9 @@ export class ChunkSink {
   }
 
   private insertRows(chunk: ChunkResult, ids: Int32Array): void {
-    const { binder, layout } = this;
-    const columns = this.plan.columns.length;
-    const isInt = layout.isInt;
-    const slot = layout.slot;
-    const intWidth = layout.intWidth;
-    const realWidth = layout.realWidth;
+    const { binder, intParameters, realParameters } = this;
+    const intWidth = this.layout.intWidth;
+    const realWidth = this.layout.realWidth;
     const { ints, reals, rowIndex } = chunk;
     const sourceId = this.env.sourceId;
     for (let row = 0; row < chunk.rows; row++) {
@@ -149,16 +155,15 @@ export class ChunkSink {
       binder.number(1, sourceId);
       binder.number(2, this.recordsSoFar + (rowIndex[row] as number) + 1);
       binder.number(3, Math.floor((reals[realBase + this.startSlot] as number) / SECONDS_PER_DAY));
-      for (let c = 0; c < columns; c++) {
-        if (isInt[c]) {
-          const id = ids[ints[intBase + (slot[c] as number)] as number] as number;
-          if (id === 0) binder.null(c + 4);
-          else binder.number(c + 4, id);
-        } else {
-          const value = reals[realBase + (slot[c] as number)] as number;
-          if (value !== value) binder.null(c + 4);
-          else binder.number(c + 4, value);
-        }
+      for (let j = 0; j < intWidth; j++) {
+        const id = ids[ints[intBase + j] as number] as number;
+        if (id === 0) binder.null(intParameters[j] as number);
+        else binder.number(intParameters[j] as number, id);
+      }
+      for (let j = 0; j < realWidth; j++) {
+        const value = reals[realBase + j] as number;
+        if (value !== value) binder.null(realParameters[j] as number);
+        else binder.number(realParameters[j] as number, value);
       }
       if (this.hasExtras) {
         const extras = chunk.extras?.[row] ?? null;
@@ -169,6 +174,7 @@ export class ChunkSink {
       this.addToCube(ids, ints, intBase, reals, realBase);
     }
   }
+
 
   /** Adds an inserted row to the rollup cube, with dictionary ids. */
   private addToCube(ids: Int32Array, ints: Int32Array, intBase: number, reals: Float64Array, realBase: number): void {

@@ -21,7 +21,7 @@ import { DateReader } from '../values.js';
 import type { SharedRead } from '../load/shared-read.js';
 import type { FileLoad } from '../load/file-load.js';
 import type { LoadEnv } from '../load/load-env.js';
-import { ChunkConverter } from './chunk-converter.js';
+import { ChunkConverter, rowBuffersOf, type RowBufferSet } from './chunk-converter.js';
 import { ChunkSink } from './chunk-sink.js';
 import { planOf, REQUIRED_COLUMNS, type ChunkResult, type FastPlan } from './fast-plan.js';
 import type { ImportWorkerMessage, ImportWorkerReply } from './import-worker.js';
@@ -229,6 +229,7 @@ export async function loadFast(env: LoadEnv, load: FileLoad, prepared: FastPrepa
   load.extraColumns = prepared.extraColumns;
   try {
     const queue = new ByteQueue();
+    let reuse: RowBufferSet | undefined;
     /** Converts what is queued, a chunk (about `chunkBytes`, cut after a line feed) at a time; keeps an incomplete last record. */
     const drain = async (final: boolean): Promise<void> => {
       const bytes = queue.take();
@@ -237,9 +238,10 @@ export async function loadFast(env: LoadEnv, load: FileLoad, prepared: FastPrepa
       while (position < bytes.length && (final || bytes.length - position >= chunkBytes)) {
         const end = chunkEnd(bytes, position, window);
         const last = final && end === bytes.length;
-        const chunk = converter.convert(bytes.subarray(position, end), last);
+        const chunk = converter.convert(bytes.subarray(position, end), last, reuse);
         if (chunk.unsupported) throw new FastPathUnsupported(chunk.unsupported);
         sink.consume(chunk, 0);
+        reuse = rowBuffersOf(chunk);
         position += chunk.consumed;
         env.progress(load);
         await env.pause();
@@ -306,12 +308,15 @@ export async function loadFastParallel(
     await Promise.all(Array.from({ length: size }, (_, worker) => request(worker, { type: 'open', session, plan: prepared.plan, hash: hashInWorker && worker === 0 })));
     opened = true;
     const queue = new ByteQueue();
+    const spareRows: RowBufferSet[][] = Array.from({ length: size }, () => []);
     let sent = 0;
     /** `bytes`: a view of a buffer of its own, transferred (not copied) to the worker. */
     const send = (bytes: Uint8Array, final: boolean): void => {
       const worker = sent++ % size;
       const length = bytes.length; // before the transfer empties the view
-      const result = request(worker, { type: 'chunk', session, bytes, final }, [bytes.buffer as ArrayBuffer]).then((reply) => {
+      const reuse = spareRows[worker]?.pop();
+      const transfer = [bytes.buffer as ArrayBuffer, ...(reuse ? [reuse.rowIndex, reuse.ints, reuse.reals] : [])];
+      const result = request(worker, { type: 'chunk', session, bytes, final, ...(reuse ? { reuse } : {}) }, transfer).then((reply) => {
         if (!('chunk' in reply)) throw new WorkersFailed('the worker sent no chunk');
         if (queue.spare.length < SPARE_BUFFERS) queue.spare.push(reply.bytes.buffer as ArrayBuffer);
         return reply.chunk;
@@ -326,6 +331,8 @@ export async function loadFastParallel(
       if (chunk.unsupported) throw new FastPathUnsupported(chunk.unsupported);
       if (chunk.consumed !== next.length) throw new FastPathUnsupported('a quoted line break at a chunk boundary', true);
       sink.consume(chunk, next.worker);
+      // The rows' buffers go back to their worker with its next chunk.
+      spareRows[next.worker]?.push(rowBuffersOf(chunk));
       env.progress(load);
       await env.pause();
     };

@@ -8,14 +8,14 @@
  * chunk), in the order sent. The engine asks for that only of a lone worker, which sees every byte.
  */
 import type { Hasher } from '../../deps.js';
-import { ChunkConverter } from './chunk-converter.js';
+import { ChunkConverter, type RowBufferSet } from './chunk-converter.js';
 import { transferablesOf, type ChunkResult, type FastPlan } from './fast-plan.js';
 
 export type ImportWorkerMessage =
   | { type: 'hello' }
   | { type: 'open'; session: number; plan: FastPlan; hash: boolean }
   | { type: 'hash'; session: number; bytes: Uint8Array }
-  | { type: 'chunk'; session: number; bytes: Uint8Array; final: boolean }
+  | { type: 'chunk'; session: number; bytes: Uint8Array; final: boolean; reuse?: RowBufferSet }
   | { type: 'digest'; session: number }
   | { type: 'close'; session: number };
 
@@ -63,7 +63,7 @@ export function handleImportWorkerMessage(message: unknown, host: ImportWorkerHo
       case 'chunk': {
         const session = sessionOf(request.session);
         session.hasher?.update(request.bytes);
-        const chunk = session.converter.convert(request.bytes, request.final);
+        const chunk = session.converter.convert(request.bytes, request.final, request.reuse);
         // The chunk's bytes go back too, for the engine to fill again (no new buffer a chunk).
         return { reply: { ok: true, chunk, bytes: request.bytes }, transfer: [...transferablesOf(chunk), request.bytes.buffer as ArrayBuffer] };
       }
