@@ -11,7 +11,8 @@ import { decimalFromNumber } from '../import/exact-sum.js';
 import { isoDay } from '../import/values.js';
 import { entry, Money } from './accumulate.js';
 import { placer, planDimensions } from './allocate.js';
-import { Compiler } from './compile.js';
+import { Compiler, type SigValue } from './compile.js';
+import { LineReader } from './cube.js';
 import { PoolDistributions } from './distribution.js';
 import { latestRuns } from './materialise.js';
 import { dayScope, defaultCurrency, isAllocatedDimension } from './queries.js';
@@ -68,7 +69,7 @@ export function explainAllocation(store: Store, query: ExplainQuery): Allocation
       versions.add(segment.versionId);
       if (segment.frozenId !== null) frozen.add(segment.frozenId);
     }
-    if (keys.size > 0) rowParts.push({ from, to, dimension: query.dimension, keys: [...keys], config: run.config });
+    if (keys.size > 0) rowParts.push({ from, to, dimension: query.dimension, config: run.config });
   }
 
   const received = store.all<{ pool: string; cost: number; fallback: number }>(
@@ -100,7 +101,7 @@ export function explainAllocation(store: Store, query: ExplainQuery): Allocation
     };
   });
 
-  const rows = sourceRows(store, rowParts, currency, cost, Math.min(query.rowLimit ?? DEFAULT_ROWS, 1000));
+  const rows = sourceRows(store, rowParts, query.value, currency, cost, Math.min(query.rowLimit ?? DEFAULT_ROWS, 1000));
   return {
     dimension: query.dimension,
     value: query.value,
@@ -123,51 +124,41 @@ interface RowPart {
   from: number;
   to: number;
   dimension: string;
-  keys: Array<number | string | null>;
   config: AttributionConfig;
 }
 
-function sourceRows(
-  store: Store,
-  parts: readonly RowPart[],
-  currency: string,
-  cost: 'billed' | 'effective',
-  limit: number,
-): { rows: AllocationExplanation['rows']; count: number } {
+function sourceRows(store: Store, parts: readonly RowPart[], value: string | null, currency: string, cost: 'billed' | 'effective', limit: number): { rows: AllocationExplanation['rows']; count: number } {
   const currencyId = store.scalar('SELECT id FROM dict WHERE value = ?', [currency]);
-  const measure = cost === 'billed' ? '"BilledCost"' : '"EffectiveCost"';
-  const found: AllocationExplanation['rows'] = [];
-  let count = 0;
+  const files = new Map(store.all<{ id: number; file: string }>('SELECT id, file_name AS file FROM sources').map((r) => [r.id, r.file]));
+  const found: Array<{ sourceId: number; rowNumber: number; cost: number }> = [];
   for (const part of parts) {
     const compiler = new Compiler(store);
-    try {
-      // A fresh compile of the same rules gives the same keys (rule index and value id).
-      const keySql = planDimensions(compiler, part.config, part.dimension)[0]?.keySql ?? 'NULL';
-      const ints = part.keys.filter((k): k is number => typeof k === 'number');
-      const texts = part.keys.filter((k): k is string => typeof k === 'string');
-      const tests = [
-        ...(part.keys.includes(null) ? [`(${keySql}) IS NULL`] : []),
-        ...(ints.length ? [`(${keySql}) IN ${compiler.sets.ints(ints)}`] : []),
-        ...(texts.length ? [`(${keySql}) IN ${compiler.sets.texts(texts)}`] : []),
-      ];
-      const where = `c.day BETWEEN ? AND ? AND c."BillingCurrency" = ? AND (${tests.join(' OR ')})`;
-      const params = [part.from, part.to, currencyId];
-      count += Number(store.scalar(`SELECT COUNT(*) FROM cost_lines c WHERE ${where}`, params));
-      found.push(
-        ...store
-          .all<{ sourceId: number; rowNumber: number; file: string; cost: number }>(
-            `SELECT c.source_id AS sourceId, c.row_number AS rowNumber, s.file_name AS file, c.${measure} AS cost
-             FROM cost_lines c JOIN sources s ON s.id = c.source_id WHERE ${where} ORDER BY ABS(c.${measure}) DESC LIMIT ?`,
-            [...params, limit],
-          )
-          .map((r) => ({ sourceId: r.sourceId, rowNumber: r.rowNumber, file: r.file, cost: decimalFromNumber(r.cost) })),
-      );
-    } finally {
-      compiler.dispose();
-    }
+    compiler.register(part.config);
+    const plan = planDimensions(compiler, part.config, part.dimension)[0];
+    if (!plan) continue;
+    const matches = new Map<string, boolean>();
+    // One pass over the stretch's lines; each signature is tested once.
+    new LineReader(store, compiler.inputs).read(
+      'WHERE day BETWEEN ? AND ? AND "BillingCurrency" IS ?',
+      [part.from, part.to, typeof currencyId === 'number' ? currencyId : null],
+      (text, sig, _currency, _day, row, measures) => {
+        let hit = matches.get(text);
+        if (hit === undefined) {
+          const key = plan.key(sig());
+          const decoded = key === null ? null : plan.decode(key);
+          hit = (decoded && decoded.rule >= 0 ? decoded.value : null) === value;
+          matches.set(text, hit);
+        }
+        if (hit) found.push({ sourceId: row[row.length - 2] as number, rowNumber: row[row.length - 1] as number, cost: (row[measures + (cost === 'billed' ? 0 : 1)] as number | null) ?? 0 });
+      },
+      ['source_id', 'row_number'],
+    );
   }
-  found.sort((a, b) => Math.abs(Number(b.cost)) - Math.abs(Number(a.cost)));
-  return { rows: found.slice(0, limit), count };
+  found.sort((a, b) => Math.abs(b.cost) - Math.abs(a.cost));
+  return {
+    rows: found.slice(0, limit).map((r) => ({ sourceId: r.sourceId, rowNumber: r.rowNumber, file: files.get(r.sourceId) ?? '', cost: decimalFromNumber(r.cost) })),
+    count: found.length,
+  };
 }
 
 export function explainLine(store: Store, ref: { sourceId: number; rowNumber: number }): LineExplanation {
@@ -184,15 +175,14 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
   const { segment, run } = found;
   const currency = line.currency ?? '';
   const compiler = new Compiler(store);
-  try {
-    const plans = planDimensions(compiler, run.config);
-    const cols = plans.flatMap((p, i) => [`${p.keySql} AS k${i}`, `${p.poolSql} AS p${i}`]);
-    const row = store.all(`SELECT ${cols.length ? cols.join(', ') : 'NULL'} FROM cost_lines WHERE source_id = ? AND row_number = ?`, [ref.sourceId, ref.rowNumber])[0] ?? {};
-    const cell = {
-      keys: plans.map((_, i) => (row[`k${i}`] as number | string | null | undefined) ?? null),
-      pools: plans.map((_, i) => (row[`p${i}`] as number | null | undefined) ?? null),
-    };
-    return {
+  compiler.register(run.config);
+  const plans = planDimensions(compiler, run.config);
+  let sig: SigValue[] = [];
+  new LineReader(store, compiler.inputs).read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (_key, s) => {
+    sig = s();
+  });
+  const cell = { keys: plans.map((p) => p.key(sig)), pools: plans.map((p) => p.pool(sig)) };
+  return {
       sourceId: ref.sourceId,
       rowNumber: ref.rowNumber,
       file: line.file,
@@ -215,8 +205,5 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
           pool: pool ? { id: pool.id, name: pool.name, shares: shares.map(([value, share]) => ({ value, share, cost: decimalFromNumber(line.effective * share) })) } : null,
         };
       }),
-    };
-  } finally {
-    compiler.dispose();
-  }
+  };
 }
