@@ -183,27 +183,27 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
   });
   const cell = { keys: plans.map((p) => p.key(sig)), pools: plans.map((p) => p.pool(sig)) };
   return {
-      sourceId: ref.sourceId,
-      rowNumber: ref.rowNumber,
-      file: line.file,
-      day: isoDay(line.day),
-      currency,
-      billedCost: decimalFromNumber(line.billed),
-      effectiveCost: decimalFromNumber(line.effective),
-      version: segment.versionId,
-      frozen: segment.frozenId,
-      dimensions: plans.map((plan, i) => {
-        const placed = placer(run.config, plan, i)(cell);
-        const rule = placed.rule >= 0 ? plan.rules[placed.rule] : undefined;
-        const pool = placed.pool !== null ? run.config.pools[placed.pool] : undefined;
-        const result = run.dimensions.find((d) => d.dimension === plan.dimension);
-        const shares = pool && result ? [...new PoolDistributions(result).of(pool.id, currency, line.day)].sort((a, b) => b[1] - a[1]) : [];
-        return {
-          dimension: plan.dimension,
-          value: placed.value,
-          rule: rule ? { id: rule.id, name: rule.name } : null,
-          pool: pool ? { id: pool.id, name: pool.name, shares: shares.map(([value, share]) => ({ value, share, cost: decimalFromNumber(line.effective * share) })) } : null,
-        };
-      }),
+    sourceId: ref.sourceId,
+    rowNumber: ref.rowNumber,
+    file: line.file,
+    day: isoDay(line.day),
+    currency,
+    billedCost: decimalFromNumber(line.billed),
+    effectiveCost: decimalFromNumber(line.effective),
+    version: segment.versionId,
+    frozen: segment.frozenId,
+    dimensions: plans.map((plan, i) => {
+      const placed = placer(run.config, plan, i)(cell);
+      const rule = placed.rule >= 0 ? plan.rules[placed.rule] : undefined;
+      const pool = placed.pool !== null ? run.config.pools[placed.pool] : undefined;
+      const result = run.dimensions.find((d) => d.dimension === plan.dimension);
+      const shares = pool && result ? [...new PoolDistributions(result).of(pool.id, currency, line.day)].sort((a, b) => b[1] - a[1]) : [];
+      return {
+        dimension: plan.dimension,
+        value: placed.value,
+        rule: rule ? { id: rule.id, name: rule.name } : null,
+        pool: pool ? { id: pool.id, name: pool.name, shares: shares.map(([value, share]) => ({ value, share, cost: decimalFromNumber(line.effective * share) })) } : null,
+      };
+    }),
   };
 }
