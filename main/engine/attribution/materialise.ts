@@ -113,8 +113,14 @@ function write(store: Store, result: Materialised): void {
   }
 }
 
-/** Recomputes `alloc_daily` when the rules or the data changed since it was made. */
+/**
+ * Recomputes `alloc_daily` when the rules or the data changed since it was made (a stored result
+ * that is up to date, e.g. in a workspace just opened, is used as it is).
+ */
 export function ensureAllocations(store: Store): void {
+  const fingerprint = fingerprintOf(store, dataFingerprint(store));
+  if (cache.get(store)?.fingerprint === fingerprint) return;
+  if (store.scalar("SELECT value FROM alloc_state WHERE key = 'fingerprint'") === fingerprint) return;
   latestRuns(store);
 }
 
