@@ -14,10 +14,12 @@ import { placer, planDimensions } from './allocate.js';
 import { Compiler, type SigValue } from './compile.js';
 import { LineReader } from './cube.js';
 import { PoolDistributions } from './distribution.js';
-import { latestRuns } from './materialise.js';
+import { latestRuns, prepare } from './materialise.js';
 import { dayScope, defaultCurrency, isAllocatedDimension } from './queries.js';
 
 const DEFAULT_ROWS = 50;
+/** Stands for NULL in text inputs when lines are matched against signatures (row values compare with =). */
+const NULL_TEXT = '\u0002';
 
 export function explainAllocation(store: Store, query: ExplainQuery): AllocationExplanation {
   const scope = dayScope(query);
@@ -131,27 +133,30 @@ function sourceRows(store: Store, parts: readonly RowPart[], value: string | nul
   const currencyId = store.scalar('SELECT id FROM dict WHERE value = ?', [currency]);
   const files = new Map(store.all<{ id: number; file: string }>('SELECT id, file_name AS file FROM sources').map((r) => [r.id, r.file]));
   const found: Array<{ sourceId: number; rowNumber: number; cost: number }> = [];
+  const measure = cost === 'billed' ? '"BilledCost"' : '"EffectiveCost"';
   for (const part of parts) {
-    const compiler = new Compiler(store);
-    compiler.register(part.config);
+    // The signatures (of the cube) whose rule value is the one explained, then one SQL pass that
+    // returns only the lines with those signatures.
+    const { compiler, cube } = prepare(store);
     const plan = planDimensions(compiler, part.config, part.dimension)[0];
     if (!plan) continue;
-    const matches = new Map<string, boolean>();
-    // One pass over the stretch's lines; each signature is tested once.
-    new LineReader(store, compiler.inputs).read(
-      'WHERE day BETWEEN ? AND ? AND "BillingCurrency" IS ?',
-      [part.from, part.to, typeof currencyId === 'number' ? currencyId : null],
-      (text, sig, _currency, _day, row, measures) => {
-        let hit = matches.get(text);
-        if (hit === undefined) {
-          const key = plan.key(sig());
-          const decoded = key === null ? null : plan.decode(key);
-          hit = (decoded && decoded.rule >= 0 ? decoded.value : null) === value;
-          matches.set(text, hit);
-        }
-        if (hit) found.push({ sourceId: row[row.length - 2] as number, rowNumber: row[row.length - 1] as number, cost: (row[measures + (cost === 'billed' ? 0 : 1)] as number | null) ?? 0 });
-      },
-      ['source_id', 'row_number'],
+    const wanted = cube.sigs.filter((sig) => {
+      const key = plan.key(sig);
+      const decoded = key === null ? null : plan.decode(key);
+      return (decoded && decoded.rule >= 0 ? decoded.value : null) === value;
+    });
+    if (wanted.length === 0) continue;
+    const inputs = compiler.inputs;
+    const tuple = inputs.sql.map((sql, i) => (inputs.text[i] ? `IFNULL(${sql}, '${NULL_TEXT}')` : `IFNULL(${sql}, -1)`));
+    const literal = (v: SigValue, i: number): string =>
+      v === null ? (inputs.text[i] ? `'${NULL_TEXT}'` : '-1') : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
+    const filter = tuple.length === 0 ? '' : `AND (${tuple.join(', ')}) IN (VALUES ${wanted.map((sig) => `(${sig.map(literal).join(', ')})`).join(', ')})`;
+    found.push(
+      ...store.all<{ sourceId: number; rowNumber: number; cost: number | null }>(
+        `SELECT source_id AS sourceId, row_number AS rowNumber, ${measure} AS cost FROM cost_lines
+         WHERE day BETWEEN ? AND ? AND "BillingCurrency" IS ? ${filter}`,
+        [part.from, part.to, typeof currencyId === 'number' ? currencyId : null],
+      ).map((r) => ({ sourceId: r.sourceId, rowNumber: r.rowNumber, cost: r.cost ?? 0 })),
     );
   }
   found.sort((a, b) => Math.abs(b.cost) - Math.abs(a.cost));
