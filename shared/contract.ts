@@ -26,6 +26,7 @@ import type {
   FormatId,
   SavedColumnMapping,
 } from './model.js';
+import type { MetricImportReport, MetricImportRequest, MetricSummary } from './metrics.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -66,6 +67,12 @@ export interface EngineApi {
   savePriceBook(arg: { edits: PriceBookEdit[] }): EffectivePriceBook;
   /** Drops every edit: the workspace goes back to the shipped prices. */
   resetPriceBook(arg: Record<string, never>): EffectivePriceBook;
+  /** Imported business metrics (searches, active users…), one line each. */
+  listMetrics(arg: Record<string, never>): MetricSummary[];
+  /** Imports a metric CSV (`date,<dimension>,<metric>`): all its rows, or none with the problems listed. */
+  importMetrics(arg: MetricImportRequest): MetricImportReport;
+  /** Deletes an imported metric; returns the rest. */
+  deleteMetric(arg: { name: string }): MetricSummary[];
 }
 
 export type EngineMethod = keyof EngineApi;
@@ -73,7 +80,7 @@ export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
 export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
 
 /** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
-export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book';
+export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book' | 'metrics';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {
