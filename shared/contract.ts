@@ -27,6 +27,7 @@ import type {
   SavedColumnMapping,
 } from './model.js';
 import type { MetricImportReport, MetricImportRequest, MetricSummary } from './metrics.js';
+import type { UnitEconomics, UnitEconomicsQuery } from './unit-economics.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -73,6 +74,8 @@ export interface EngineApi {
   importMetrics(arg: MetricImportRequest): MetricImportReport;
   /** Deletes an imported metric; returns the rest. */
   deleteMetric(arg: { name: string }): MetricSummary[];
+  /** Cost per unit (1K tokens, request, GPU hour, training run, imported metric) as time series. */
+  unitEconomics(arg: UnitEconomicsQuery): UnitEconomics;
 }
 
 export type EngineMethod = keyof EngineApi;

@@ -17,6 +17,7 @@ import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricin
 import { previewFile } from './mapping/file-preview.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
 import { metricHandlers } from './metrics/metric-handlers.js';
+import { unitEconomicsHandlers } from './unit-economics/unit-handlers.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -108,6 +109,7 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         return book;
       }),
     ...metricHandlers({ deps, store: () => store, serialised }),
+    ...unitEconomicsHandlers({ deps, store: () => store, serialised }),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }

@@ -1,0 +1,11 @@
+/** The unit-economics engine method, spread into engine.ts's handler table. */
+import type { EngineHandlers } from '../../../shared/rpc.js';
+import type { HandlerEnv } from '../metrics/metric-handlers.js';
+import { unitEconomics } from './unit-economics.js';
+import { unitEconomicsQuery } from './unit-validate.js';
+
+export function unitEconomicsHandlers(env: HandlerEnv): Pick<EngineHandlers, 'unitEconomics'> {
+  return {
+    unitEconomics: (arg) => env.serialised(async () => unitEconomics(env.store(), unitEconomicsQuery(arg))),
+  };
+}
