@@ -17,6 +17,12 @@ interface FigureRow {
 
 const NO_VALUE = '(not set)';
 
+/**
+ * Usage lines the price book could not price (extras x_CostSource "none …", cost 0): their cost is
+ * unknown, not zero, so they are left out of every ratio (and counted in a note).
+ */
+export const UNPRICED = `COALESCE(l.extras LIKE '%"x_CostSource":"none%', 0)`;
+
 function figures(rows: FigureRow[], extra: Partial<DailyFigure> = {}): DailyFigure[] {
   return rows.map((r) => ({ group: r.grp ?? NO_VALUE, currency: r.currency ?? '', day: r.day, cost: r.cost, quantity: r.quantity, ...extra }));
 }
@@ -28,7 +34,7 @@ export function tokenFigures(store: Store, scope: UnitScope, by: 'x_TokenType' |
     store.all<FigureRow>(
       `SELECT g.value AS grp, c.value AS currency, l.day AS day, TOTAL(l.${scope.costColumn}) AS cost, TOTAL(l.x_Tokens) AS quantity
          FROM cost_lines l LEFT JOIN dict c ON c.id = l.BillingCurrency LEFT JOIN dict g ON g.id = l.${by}
-        WHERE l.x_Tokens IS NOT NULL AND ${where.sql}
+        WHERE l.x_Tokens IS NOT NULL AND NOT ${UNPRICED} AND ${where.sql}
         GROUP BY l.${by}, l.BillingCurrency, l.day`,
       where.params,
     ),
@@ -42,7 +48,7 @@ export function gpuFigures(store: Store, scope: UnitScope): DailyFigure[] {
     store.all<FigureRow>(
       `SELECT g.value AS grp, c.value AS currency, l.day AS day, TOTAL(l.${scope.costColumn}) AS cost, TOTAL(l.x_GpuHours) AS quantity
          FROM cost_lines l LEFT JOIN dict c ON c.id = l.BillingCurrency LEFT JOIN dict g ON g.id = l.ServiceName
-        WHERE l.x_GpuHours > 0 AND ${where.sql}
+        WHERE l.x_GpuHours > 0 AND NOT ${UNPRICED} AND ${where.sql}
         GROUP BY l.ServiceName, l.BillingCurrency, l.day`,
       where.params,
     ),
@@ -68,7 +74,9 @@ export function modelRequestFigures(store: Store, scope: UnitScope): DailyFigure
                 MAX(CAST(json_extract(l.extras, '$.${REQUEST_COUNT_FIELD}') AS REAL)) AS n
            FROM cost_lines l LEFT JOIN dict c ON c.id = l.BillingCurrency
           WHERE ${HAS_REQUEST_COUNT} AND ${where.sql}
-          GROUP BY l.source_id, l.row_number)
+          GROUP BY l.source_id, l.row_number
+          -- A record with a line of unknown cost (audio tokens…) has no known cost per request.
+         HAVING MAX(${UNPRICED}) = 0)
        SELECT g.value AS grp, c.value AS currency, l.day AS day, TOTAL(l.${scope.costColumn}) AS cost,
               TOTAL(CASE WHEN l.rowid = r.first_line THEN r.n ELSE 0 END) AS quantity
          FROM req r JOIN cost_lines l ON l.source_id = r.source_id AND l.row_number = r.row_number
@@ -93,7 +101,7 @@ export function perRequestChargeFigures(store: Store, scope: UnitScope): DailyFi
          FROM cost_lines l JOIN dict u ON u.id = l.ConsumedUnit
          LEFT JOIN dict c ON c.id = l.BillingCurrency LEFT JOIN dict s ON s.id = l.SkuId
          LEFT JOIN dict m ON m.id = l.x_Model LEFT JOIN dict v ON v.id = l.ServiceName
-        WHERE lower(u.value) IN ('requests', 'request') AND NOT (${HAS_REQUEST_COUNT}) AND ${where.sql}
+        WHERE lower(u.value) IN ('requests', 'request') AND NOT (${HAS_REQUEST_COUNT}) AND NOT ${UNPRICED} AND ${where.sql}
         GROUP BY 1, l.BillingCurrency, l.day`,
       where.params,
     ),
@@ -107,8 +115,22 @@ export function tokenLinesWithoutRequests(store: Store, scope: UnitScope): Array
   return store.all<{ format: string; lines: number }>(
     `SELECT s.format AS format, COUNT(*) AS lines
        FROM cost_lines l JOIN sources s ON s.id = l.source_id LEFT JOIN dict c ON c.id = l.BillingCurrency
-      WHERE l.x_Tokens IS NOT NULL AND NOT (${HAS_REQUEST_COUNT}) AND ${where.sql}
+      WHERE l.x_Tokens IS NOT NULL AND NOT (${HAS_REQUEST_COUNT}) AND NOT ${UNPRICED} AND ${where.sql}
       GROUP BY s.format ORDER BY s.format`,
     where.params,
   );
 }
+
+/** Lines of the kind `what` (an SQL condition on `l`) that the price book could not price. */
+export function unpricedLines(store: Store, scope: UnitScope, what: string): number {
+  const where = lineScope(scope);
+  return Number(store.scalar(
+    `SELECT COUNT(*) FROM cost_lines l LEFT JOIN dict c ON c.id = l.BillingCurrency LEFT JOIN dict u ON u.id = l.ConsumedUnit
+      WHERE ${UNPRICED} AND (${what}) AND ${where.sql}`,
+    where.params,
+  ));
+}
+
+export const TOKEN_LINE = 'l.x_Tokens IS NOT NULL';
+export const REQUEST_LINE = `${HAS_REQUEST_COUNT} OR lower(u.value) IN ('requests', 'request')`;
+export const GPU_LINE = 'l.x_GpuHours > 0';

@@ -80,6 +80,15 @@ describe('cost per 1K tokens', () => {
     expect(series(result, 'All tokens').total).toEqual({ cost: 2.9, quantity: 5_000_000, ratio: r(2.9 / 5000) });
   });
 
+  it('leaves out token lines the price book cannot price (their cost is unknown, not zero)', async () => {
+    const engine = await testEngine();
+    await importPaths(engine, [fixture('openai/usage_completions_by_model.json')]);
+    const result = await engine.call('unitEconomics', { metric: 'model' });
+    // The fixture's audio model and fine-tuned model have no list price.
+    expect(result.notes.join(' ')).toMatch(/\d+ usage lines without a price \(not in the price book\) are left out/);
+    expect(result.series.every((s) => s.total.cost > 0)).toBe(true);
+  });
+
   it('says so when no tokens are imported', async () => {
     const result = await (await testEngine()).call('unitEconomics', { metric: 'tokens' });
     expect(result.series).toEqual([]);
@@ -150,11 +159,12 @@ describe('cost per request', () => {
     const engine = await testEngine();
     await importPaths(engine, [fixture('anthropic/console_usage_export.csv')]);
     const result = await engine.call('unitEconomics', { metric: 'request' });
-    // Only its web-search calls are counted (a charge per request), at no list price.
-    expect(result.series.map((s) => s.label)).toEqual(['claude-sonnet-4-5-20250929, web_search_requests (charged per request)']);
+    // Its only requests are 2 web-search calls, which the price book does not price: unknown cost, left out.
+    expect(result.series).toEqual([]);
     expect(result.notes[0]).toMatch(/^No model request counts are imported/);
     // 2 + 4 + 2 token lines from the three rows.
     expect(result.notes[1]).toMatch(/Token lines without a request count \(8 from anthropic-console-usage-csv\)/);
+    expect(result.notes[2]).toBe('1 usage line without a price (not in the price book) is left out: its cost is unknown, not zero.');
   });
 });
 

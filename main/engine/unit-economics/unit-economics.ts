@@ -4,7 +4,10 @@ import { EngineError } from '../../../shared/rpc.js';
 import type { Store } from '../db/store.js';
 import { readMetric } from '../metrics/metric-store.js';
 import { describeSource, dimensionCost, dimensionSource } from './dimension-cost.js';
-import { gpuFigures, modelRequestFigures, perRequestChargeFigures, REQUEST_COUNT_FIELD, tokenFigures, tokenLinesWithoutRequests } from './line-figures.js';
+import {
+  GPU_LINE, gpuFigures, modelRequestFigures, perRequestChargeFigures, REQUEST_COUNT_FIELD, REQUEST_LINE, TOKEN_LINE, tokenFigures,
+  tokenLinesWithoutRequests, unpricedLines,
+} from './line-figures.js';
 import { RUN_TAG_KEYS, trainingRunFigures } from './training-runs.js';
 import { buildSeries, type BuiltSeries, type DailyFigure } from './unit-series.js';
 import { unitScope, type UnitScope } from './unit-scope.js';
@@ -26,6 +29,13 @@ function result(query: UnitEconomicsQuery, grain: UnitGrain, shape: Shape, built
 
 const identity = (group: string) => group;
 
+/** A note on lines left out because their cost is unknown (usage the price book has no price for). */
+function unpricedNote(store: Store, scope: UnitScope, what: string, notes: string[]): string[] {
+  const n = unpricedLines(store, scope, what);
+  if (n > 0) notes.push(`${n} usage line${n === 1 ? '' : 's'} without a price (not in the price book) ${n === 1 ? 'is' : 'are'} left out: ${n === 1 ? 'its' : 'their'} cost is unknown, not zero.`);
+  return notes;
+}
+
 export function unitEconomics(store: Store, query: UnitEconomicsQuery): UnitEconomics {
   const grain = query.grain ?? 'day';
   const scope = unitScope(query);
@@ -36,14 +46,14 @@ export function unitEconomics(store: Store, query: UnitEconomicsQuery): UnitEcon
       const shape = { unit: '1K tokens', quantityUnit: 'tokens', per: 1000 };
       const built = buildSeries(tokenFigures(store, scope, by), { grain, per: 1000, label: identity, overall: 'All tokens', maxSeries: MAX_SERIES });
       const notes = built.series.length === 0 ? ['No token usage is imported: no line has x_Tokens (import OpenAI, Anthropic or other AI usage or cost exports).'] : [];
-      return result(query, grain, shape, built, notes);
+      return result(query, grain, shape, built, unpricedNote(store, scope, TOKEN_LINE, notes));
     }
     case 'request':
       return requests(store, query, grain, scope);
     case 'gpu-hour': {
       const built = buildSeries(gpuFigures(store, scope), { grain, per: 1, label: identity, overall: 'All GPU hours', maxSeries: MAX_SERIES });
       const notes = built.series.length === 0 ? ['No GPU hours are imported: no line has x_GpuHours (AWS GPU instances, Google Cloud GPUs, OpenCost GPU allocations).'] : [];
-      return result(query, grain, { unit: 'GPU hour', quantityUnit: 'GPU hours', per: 1 }, built, notes);
+      return result(query, grain, { unit: 'GPU hour', quantityUnit: 'GPU hours', per: 1 }, built, unpricedNote(store, scope, GPU_LINE, notes));
     }
     case 'training-run': {
       const { figures, runs } = trainingRunFigures(store, scope);
@@ -76,7 +86,7 @@ function requests(store: Store, query: UnitEconomicsQuery, grain: UnitGrain, sco
     const list = uncounted.map((u) => `${u.lines} from ${u.format}`).join(', ');
     notes.push(`Token lines without a request count (${list}) are left out: their rows do not count requests (Anthropic's usage and cost reports and OpenAI's cost exports never do).`);
   }
-  return result(query, grain, { unit: 'request', quantityUnit: 'requests', per: 1 }, built, notes);
+  return result(query, grain, { unit: 'request', quantityUnit: 'requests', per: 1 }, built, unpricedNote(store, scope, REQUEST_LINE, notes));
 }
 
 function imported(store: Store, query: UnitEconomicsQuery, grain: UnitGrain, scope: UnitScope): UnitEconomics {
