@@ -67,7 +67,7 @@ export function costLineQuery(arg: unknown): CostLineQuery {
   return query;
 }
 
-export function sourceRef(value: unknown, index: number): SourceRef {
+function sourceRef(value: unknown, index: number): SourceRef {
   const r = record(value, `files[${index}]`);
   if (r.kind === 'path' && typeof r.path === 'string' && r.path !== '') {
     const name = optionalString(r.name, `files[${index}].name`);

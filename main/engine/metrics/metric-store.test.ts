@@ -96,6 +96,7 @@ describe('imported business metrics', () => {
     const engine = await testEngine();
     await expect(engine.call('importMetrics', {})).rejects.toThrow(/either file or text/);
     await expect(engine.call('importMetrics', { text: 'a', file: { kind: 'path', path: '/x' } })).rejects.toThrow(/either file or text/);
+    await expect(engine.call('importMetrics', { file: { kind: 'path', path: '' } })).rejects.toThrow('file must be a path or a file.');
   });
 
   it('reports a file that cannot be read instead of throwing', async () => {

@@ -41,7 +41,7 @@ export function trainingRunFigures(store: Store, scope: UnitScope): TrainingRunF
                 WHERE t.tags = l.Tags AND lower(t.key) IN (${keys})
                 ORDER BY CASE lower(t.key) ${order} END LIMIT 1) AS tag_run
          FROM cost_lines l LEFT JOIN dict c ON c.id = l.BillingCurrency
-        WHERE l.x_Workload IN (SELECT id FROM dict WHERE lower(trim(value)) = 'training') AND ${where.sql})
+        WHERE l.x_Workload IS NOT NULL AND l.x_Workload IN (SELECT id FROM dict WHERE lower(trim(value)) = 'training') AND ${where.sql})
      SELECT CASE WHEN tag_run IS NOT NULL THEN substr(tag_run, instr(tag_run, char(1)) + 1)
                  ELSE COALESCE(r.value, n.value) END AS run,
             CASE WHEN tag_run IS NOT NULL THEN substr(tag_run, 1, instr(tag_run, char(1)) - 1)

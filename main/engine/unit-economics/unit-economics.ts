@@ -5,11 +5,11 @@ import type { Store } from '../db/store.js';
 import { readMetric } from '../metrics/metric-store.js';
 import { describeSource, dimensionCost, dimensionSource } from './dimension-cost.js';
 import {
-  GPU_LINE, gpuFigures, modelRequestFigures, perRequestChargeFigures, REQUEST_COUNT_FIELD, REQUEST_LINE, TOKEN_LINE, tokenFigures,
-  tokenLinesWithoutRequests, unpricedLines,
+  gpuFigures, modelRequestFigures, perRequestChargeFigures, REQUEST_COUNT_FIELD, tokenFigures, tokenLinesWithoutRequests, unpricedLines, type LineKind,
 } from './line-figures.js';
 import { RUN_TAG_KEYS, trainingRunFigures } from './training-runs.js';
 import { buildSeries, type BuiltSeries, type DailyFigure } from './unit-series.js';
+import { ensureUnitIndexes } from './unit-indexes.js';
 import { unitScope, type UnitScope } from './unit-scope.js';
 
 /** Series shown besides the overall one; the rest are counted in a note. */
@@ -30,7 +30,7 @@ function result(query: UnitEconomicsQuery, grain: UnitGrain, shape: Shape, built
 const identity = (group: string) => group;
 
 /** A note on lines left out because their cost is unknown (usage the price book has no price for). */
-function unpricedNote(store: Store, scope: UnitScope, what: string, notes: string[]): string[] {
+function unpricedNote(store: Store, scope: UnitScope, what: LineKind, notes: string[]): string[] {
   const n = unpricedLines(store, scope, what);
   if (n > 0) notes.push(`${n} usage line${n === 1 ? '' : 's'} without a price (not in the price book) ${n === 1 ? 'is' : 'are'} left out: ${n === 1 ? 'its' : 'their'} cost is unknown, not zero.`);
   return notes;
@@ -39,6 +39,7 @@ function unpricedNote(store: Store, scope: UnitScope, what: string, notes: strin
 export function unitEconomics(store: Store, query: UnitEconomicsQuery): UnitEconomics {
   const grain = query.grain ?? 'day';
   const scope = unitScope(query);
+  ensureUnitIndexes(store);
   switch (query.metric) {
     case 'tokens':
     case 'model': {
@@ -46,14 +47,14 @@ export function unitEconomics(store: Store, query: UnitEconomicsQuery): UnitEcon
       const shape = { unit: '1K tokens', quantityUnit: 'tokens', per: 1000 };
       const built = buildSeries(tokenFigures(store, scope, by), { grain, per: 1000, label: identity, overall: 'All tokens', maxSeries: MAX_SERIES });
       const notes = built.series.length === 0 ? ['No token usage is imported: no line has x_Tokens (import OpenAI, Anthropic or other AI usage or cost exports).'] : [];
-      return result(query, grain, shape, built, unpricedNote(store, scope, TOKEN_LINE, notes));
+      return result(query, grain, shape, built, unpricedNote(store, scope, 'tokens', notes));
     }
     case 'request':
       return requests(store, query, grain, scope);
     case 'gpu-hour': {
       const built = buildSeries(gpuFigures(store, scope), { grain, per: 1, label: identity, overall: 'All GPU hours', maxSeries: MAX_SERIES });
       const notes = built.series.length === 0 ? ['No GPU hours are imported: no line has x_GpuHours (AWS GPU instances, Google Cloud GPUs, OpenCost GPU allocations).'] : [];
-      return result(query, grain, { unit: 'GPU hour', quantityUnit: 'GPU hours', per: 1 }, built, unpricedNote(store, scope, GPU_LINE, notes));
+      return result(query, grain, { unit: 'GPU hour', quantityUnit: 'GPU hours', per: 1 }, built, unpricedNote(store, scope, 'gpu', notes));
     }
     case 'training-run': {
       const { figures, runs } = trainingRunFigures(store, scope);
@@ -86,7 +87,7 @@ function requests(store: Store, query: UnitEconomicsQuery, grain: UnitGrain, sco
     const list = uncounted.map((u) => `${u.lines} from ${u.format}`).join(', ');
     notes.push(`Token lines without a request count (${list}) are left out: their rows do not count requests (Anthropic's usage and cost reports and OpenAI's cost exports never do).`);
   }
-  return result(query, grain, { unit: 'request', quantityUnit: 'requests', per: 1 }, built, unpricedNote(store, scope, REQUEST_LINE, notes));
+  return result(query, grain, { unit: 'request', quantityUnit: 'requests', per: 1 }, built, unpricedNote(store, scope, 'requests', notes));
 }
 
 function imported(store: Store, query: UnitEconomicsQuery, grain: UnitGrain, scope: UnitScope): UnitEconomics {
