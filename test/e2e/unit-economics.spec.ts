@@ -100,3 +100,48 @@ test('unit economics: cost per 1K tokens by token type from OpenAI and Anthropic
   await expect(page.getByRole('table', { name: /over the whole range, USD/ }).getByRole('row', { name: /^All model requests / })).toHaveText(/\$2\.93\s*497\s*\$0\.005885/);
   await screenshot('unit-economics-requests');
 });
+
+/**
+ * test/fixtures/focus/unit-economics/ai-units.csv (figures worked out in unit-economics.test.ts):
+ * GPU lines 1 Oct: EC2 32 for 8 h, SageMaker 40 for 8 h; 2 Oct: EC2 56 for 16 h, Kubernetes 5 for 2 h, SageMaker 40 for 8 h.
+ * Training: job-1 (ResourceId) 40 + 40 on 1–2 Oct; exp-7 (tag run) 30 on 2 Oct and 10 on 5 Oct.
+ */
+test('unit economics: cost per GPU hour by day and cost per training run with its runs, from a FOCUS file; axe-clean', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open({ empty: true });
+  await app.importFiles([resolve('test/fixtures/focus/unit-economics/ai-units.csv')]);
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+  await app.openScreen('Unit economics');
+
+  await page.getByRole('combobox', { name: 'Unit' }).click();
+  await page.getByRole('option', { name: 'Cost per GPU hour' }).click();
+  const chart = app.chart('Cost per GPU hour, USD');
+  // 1 Oct: (32 + 40) / 16 h = 4.50; 2 Oct: (56 + 5 + 40) / 26 h = 3.88; whole range 173 / 42 h = 4.12.
+  await expect(chart).toContainText('All GPU hours: $4.12 per GPU hour over the whole range ($173.00 for 42 GPU hours)');
+  const totals = page.getByRole('table', { name: /over the whole range, USD/ });
+  await expect(totals.getByRole('row', { name: /^Amazon EC2 / })).toHaveText(/\$88\.00\s*24\s*\$3\.67/);
+  await expect(totals.getByRole('row', { name: /^Kubernetes / })).toHaveText(/\$5\.00\s*2\s*\$2\.50/);
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  await expect(chart.getByRole('row', { name: /^2026-10-01/ }).getByRole('cell').first()).toHaveText('$4.50');
+  await expect(chart.getByRole('row', { name: /^2026-10-02/ }).getByRole('cell').first()).toHaveText('$3.88');
+  await chart.getByRole('button', { name: 'Show as chart' }).click();
+  await page.evaluate(() => scrollTo(0, 0));
+  await app.screenshot('unit-economics-gpu-by-day');
+  expect(await app.accessibilityViolations()).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Unit' }).click();
+  await page.getByRole('option', { name: 'Cost per training run' }).click();
+  await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: 'Week' }).click();
+  // Week of 28 Sep: (40 + 40 + 30) / 2 runs = 55; week of 5 Oct: 10 / 1 run; whole range 120 / 2 runs = 60.
+  await expect(app.chart('Cost per training run, USD')).toContainText('Cost per training run: $60.00 per training run over the whole range ($120.00 for 2 runs)');
+  const runs = page.getByRole('table', { name: 'Training runs, largest first' });
+  await expect(runs.getByRole('row', { name: /^job-1 / })).toHaveText(/job-1\s*ResourceId\s*\$80\.00\s*16\s*2026-10-01\s*2026-10-02/);
+  await expect(runs.getByRole('row', { name: /^exp-7 / })).toHaveText(/exp-7\s*tag:run\s*\$40\.00\s*0\s*2026-10-02\s*2026-10-05/);
+  await app.chart('Cost per training run, USD').getByRole('button', { name: 'Show as table' }).click();
+  const weeks = app.chart('Cost per training run, USD').getByRole('table');
+  await expect(weeks.getByRole('row', { name: /^2026-09-28/ })).toHaveText(/\$55\.00/);
+  await expect(weeks.getByRole('row', { name: /^2026-10-05/ })).toHaveText(/\$10\.00/);
+  await page.evaluate(() => scrollTo(0, 0));
+  await app.screenshot('unit-economics-training-runs');
+  expect(await app.accessibilityViolations()).toEqual([]);
+});
