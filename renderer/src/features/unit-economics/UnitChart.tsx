@@ -16,6 +16,9 @@ export function UnitChart({ series, periods, currency, unit, mode, titleId, summ
 }) {
   const theme = useTheme();
   const tickEvery = Math.max(1, Math.ceil(periods.length / 8));
+  const colours = CHART_COLOURS[mode];
+  // The legend in the series' order (nivo lists them reversed); colours are given out in that order.
+  const legend = series.map((s, i) => ({ id: s.label, label: s.label, color: colours[i % colours.length] ?? '#000000' }));
   return (
     <ResponsiveLine
       data={chartSeries(series)}
@@ -23,7 +26,7 @@ export function UnitChart({ series, periods, currency, unit, mode, titleId, summ
       ariaLabelledBy={titleId}
       ariaDescribedBy={summaryId}
       theme={nivoTheme(theme)}
-      colors={CHART_COLOURS[mode]}
+      colors={colours}
       margin={{ top: 10, right: 200, bottom: 40, left: 90 }}
       xScale={{ type: 'point' }}
       yScale={{ type: 'linear', min: 0, max: 'auto' }}
@@ -34,7 +37,7 @@ export function UnitChart({ series, periods, currency, unit, mode, titleId, summ
       lineWidth={2}
       useMesh
       animate={false}
-      legends={[{ anchor: 'right', direction: 'column', translateX: 190, itemWidth: 180, itemHeight: 20, symbolSize: 12, symbolShape: 'circle' }]}
+      legends={[{ data: legend, anchor: 'right', direction: 'column', translateX: 190, itemWidth: 180, itemHeight: 20, symbolSize: 12, symbolShape: 'circle' }]}
       tooltip={({ point }) => (
         <div style={{ background: theme.palette.background.paper, color: theme.palette.text.primary, padding: '4px 8px', border: `1px solid ${theme.palette.divider}` }}>
           {point.seriesId} · {String(point.data.x)}: <strong>{formatUnitCost(Number(point.data.y), currency)}</strong> per {unit}
