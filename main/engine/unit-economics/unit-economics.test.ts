@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitEconomics, UnitSeries } from '../../../shared/unit-economics.js';
 import { fixture, importPaths, testEngine, type TestEngine } from '../../../test/support/engine.js';
+import { unitEconomics } from './unit-economics.js';
 
 const AI_UNITS = fixture('focus/unit-economics/ai-units.csv');
 
@@ -208,6 +209,10 @@ describe('cost per unit of an imported metric', () => {
     expect(Date.UTC(2026, 9, 1) / 86_400_000).toBe(20727);
     await engine.call('importMetrics', { text: 'date,team,searches\n2026-10-01,search,1000\n2026-10-02,search,2000\n' });
     const result = await engine.call('unitEconomics', { metric: 'imported', name: 'searches' });
+    // The attribution's lazy recomputation is asked for first (here: a hook that records the call).
+    const prepared: string[] = [];
+    unitEconomics(engine.store(), { metric: 'imported', name: 'searches' }, () => prepared.push('alloc_daily'));
+    expect(prepared).toEqual(['alloc_daily']);
     // search: 1 Oct (50 + 10) effective / 1,000; 2 Oct 30 / 2,000 — not the tag's 41 and 12.50.
     expect(ratios(series(result, 'search'))).toEqual({ '2026-10-01': 0.06, '2026-10-02': 0.015 });
     expect(result.notes[0]).toMatch(/allocated dimension "team"/);

@@ -36,7 +36,11 @@ function unpricedNote(store: Store, scope: UnitScope, what: LineKind, notes: str
   return notes;
 }
 
-export function unitEconomics(store: Store, query: UnitEconomicsQuery): UnitEconomics {
+/**
+ * `prepareAllocations` brings the attribution's `alloc_daily` up to date before it is read (the
+ * attribution engine recomputes it lazily); without attribution there is nothing to prepare.
+ */
+export function unitEconomics(store: Store, query: UnitEconomicsQuery, prepareAllocations: (store: Store) => void = () => undefined): UnitEconomics {
   const grain = query.grain ?? 'day';
   const scope = unitScope(query);
   ensureUnitIndexes(store);
@@ -66,6 +70,7 @@ export function unitEconomics(store: Store, query: UnitEconomicsQuery): UnitEcon
       return { ...result(query, grain, { unit: 'training run', quantityUnit: 'runs', per: 1 }, built, notes), runs };
     }
     case 'imported':
+      prepareAllocations(store);
       return imported(store, query, grain, scope);
     default:
       throw new EngineError('BAD_REQUEST', 'metric must be tokens, model, request, gpu-hour, training-run or imported.');
