@@ -67,7 +67,9 @@ export const REQUEST_COUNT_FIELD = 'num_model_requests';
 const REQUEST_RECORD = `l.extras LIKE '%"${REQUEST_COUNT_FIELD}"%'`;
 // COALESCE: lines without extras (NULL) have no count, and NOT of NULL would drop them too.
 const HAS_REQUEST_COUNT = `COALESCE(${REQUEST_RECORD} AND json_valid(l.extras), 0)`;
-const REQUEST_UNIT = "l.ConsumedUnit IN (SELECT id FROM dict WHERE lower(value) IN ('requests', 'request'))";
+/** Per-request charges of AI services only (a model named, or FOCUS's AI category): not storage GETs. */
+const REQUEST_UNIT = `l.ConsumedUnit IN (SELECT id FROM dict WHERE lower(value) IN ('requests', 'request'))
+  AND (l.x_Model IS NOT NULL OR l.ServiceCategory IN (SELECT id FROM dict WHERE value = 'AI and Machine Learning'))`;
 
 /**
  * Model requests: records whose extras count them (`num_model_requests`). A record becomes several
@@ -97,9 +99,10 @@ export function modelRequestFigures(store: Store, scope: UnitScope): DailyFigure
 }
 
 /**
- * Charges priced per request (ConsumedUnit "Requests" or "Request": web-search and file-search
- * calls, FOCUS files that count API calls), outside records with a model-request count: each
- * line's own cost over its ConsumedQuantity, grouped by SKU.
+ * AI charges priced per request (ConsumedUnit "Requests" or "Request" on a line with a model or
+ * in the "AI and Machine Learning" category: web-search and file-search calls, FOCUS files that
+ * count API calls), outside records with a model-request count: each line's own cost over its
+ * ConsumedQuantity, grouped by SKU.
  */
 export function perRequestChargeFigures(store: Store, scope: UnitScope): DailyFigure[] {
   const where = lineScope(scope);

@@ -3,6 +3,9 @@
  * ai-units.csv) has, per line: day (October 2026), currency, effective cost, tokens / GPU hours /
  * requests; every expected figure below is worked out from those lines in its comment.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { UnitEconomics, UnitSeries } from '../../../shared/unit-economics.js';
 import { fixture, importPaths, testEngine, type TestEngine } from '../../../test/support/engine.js';
@@ -139,6 +142,7 @@ describe('cost per request', () => {
     expect(series(result, 'All model requests').total.ratio).toBe(0.04);
     // Web search calls: 10.00 for 1,000 requests, outside the model requests.
     expect(series(result, 'web-search (charged per request)').total.ratio).toBe(0.01);
+    expect(result.series).toHaveLength(3);
     // The other five USD and one EUR token lines have no count: named, not guessed.
     expect(result.notes.join(' ')).toMatch(/Token lines without a request count \(5 from focus-1.0\)/);
   });
@@ -154,6 +158,20 @@ describe('cost per request', () => {
     expect(r(series(result, 'gpt-4.1-nano').total.ratio ?? NaN)).toBe(r(1.8 / 77));
     expect(series(result, 'All model requests').total.quantity).toBe(497);
     expect(result.notes.join(' ')).toMatch(/Token lines without a request count \(8 from anthropic-console-usage-csv\)/);
+  });
+
+  it('storage requests (S3 GETs) are not AI requests', async () => {
+    const engine = await testEngine();
+    const header = 'BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargeCategory,ChargeClass,ChargeDescription,ChargePeriodStart,ChargePeriodEnd,ContractedCost,EffectiveCost,BilledCost,InvoiceIssuerName,ListCost,PricingQuantity,PricingUnit,ProviderName,PublisherName,ServiceCategory,ServiceName,SkuId,ConsumedQuantity,ConsumedUnit';
+    const line = (category: string, sku: string) =>
+      `a,A,USD,2026-10-01T00:00:00Z,2026-11-01T00:00:00Z,Usage,,x,2026-10-01T00:00:00Z,2026-10-02T00:00:00Z,4,4,4,P,4,1000,Requests,P,P,${category},S,${sku},1000,Requests`;
+    const dir = mkdtempSync(join(tmpdir(), 'requests-'));
+    const path = join(dir, 'requests.csv');
+    writeFileSync(path, [header, line('Storage', 's3-get'), line('AI and Machine Learning', 'model-api-call')].join('\n'));
+    await importPaths(engine, [path]);
+    const result = await engine.call('unitEconomics', { metric: 'request' });
+    // Only the AI line: 4.00 for 1,000 requests.
+    expect(result.series.map((s) => [s.label, s.total.ratio])).toEqual([['model-api-call (charged per request)', 0.004]]);
   });
 
   it('says that no request count is imported rather than inventing one', async () => {
