@@ -127,6 +127,11 @@ test('unit economics: cost per GPU hour by day and cost per training run with it
   await chart.getByRole('button', { name: 'Show as chart' }).click();
   await page.evaluate(() => scrollTo(0, 0));
   await app.screenshot('unit-economics-gpu-by-day');
+  // Only 2 October: (56 + 5 + 40) / 26 h.
+  await page.getByLabel('From').fill('2026-10-02');
+  await expect(chart).toContainText('All GPU hours: $3.88 per GPU hour over the whole range ($101.00 for 26 GPU hours)');
+  await page.getByLabel('From').fill('');
+  await expect(chart).toContainText('All GPU hours: $4.12 per GPU hour');
   expect(await app.accessibilityViolations()).toEqual([]);
 
   await page.getByRole('combobox', { name: 'Unit' }).click();

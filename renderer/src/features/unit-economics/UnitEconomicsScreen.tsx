@@ -1,6 +1,6 @@
 /** Unit economics: cost per 1K tokens, request, GPU hour, training run or imported metric, over time. */
 import {
-  Alert, Box, Button, FormControl, InputLabel, List, ListItem, MenuItem, Paper, Select, Skeleton, ToggleButton, ToggleButtonGroup, Typography,
+  Alert, Box, Button, FormControl, InputLabel, List, ListItem, MenuItem, Paper, Select, Skeleton, TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import type { UnitEconomics, UnitGrain, UnitSeries } from '../../../../shared/unit-economics.js';
@@ -26,8 +26,10 @@ export function UnitEconomicsScreen({ mode }: { mode: ThemeMode }) {
   const [grain, setGrain] = useState<UnitGrain>('day');
   const [cost, setCost] = useState<'effective' | 'billed'>('effective');
   const [currency, setCurrency] = useState<string | null>(null);
+  const [range, setRange] = useState({ from: '', to: '' });
   const choice = choices.find((c) => c.id === choiceId) ?? choices[0];
-  const { data, error, loading } = useEngineQuery('unitEconomics', choice ? { ...queryOf(choice, grain), cost } : null);
+  // A half-typed date is not sent: the browser's date field gives '' until the date is whole.
+  const { data, error, loading } = useEngineQuery('unitEconomics', choice ? { ...queryOf(choice, grain), cost, ...rangeOf(range) } : null);
 
   const currencies = data ? currenciesOf(data) : [];
   const shown = currency !== null && currencies.includes(currency) ? currency : (currencies[0] ?? null);
@@ -56,6 +58,10 @@ export function UnitEconomicsScreen({ mode }: { mode: ThemeMode }) {
             <MenuItem value="billed">Billed cost</MenuItem>
           </Select>
         </FormControl>
+        <TextField size="small" type="date" label="From" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField size="small" type="date" label="To" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }} />
         {currencies.length > 1 && shown && (
           <FormControl size="small" sx={{ minWidth: 120 }}>
             <InputLabel id="unit-currency-label">Currency</InputLabel>
@@ -72,6 +78,10 @@ export function UnitEconomicsScreen({ mode }: { mode: ThemeMode }) {
       <ImportedMetrics />
     </Box>
   );
+}
+
+function rangeOf(range: { from: string; to: string }): { from?: string; to?: string } {
+  return { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
 }
 
 function Results({ data, series, currency, title, mode }: { data: UnitEconomics; series: UnitSeries[]; currency: string | null; title: string; mode: ThemeMode }) {
