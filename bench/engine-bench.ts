@@ -13,7 +13,7 @@ import { measureLatency, type Latency } from './latency.js';
 import { startRssSampler } from './rss-sampler.js';
 import { benchAttribution, type AttributionFigures } from './attribution-bench.js';
 
-export const QUERY_NAMES = ['overview', 'tagBreakdown', 'costLines', 'listSources'] as const;
+export const QUERY_NAMES = ['overview', 'tagBreakdown', 'costLines', 'listSources', 'unitTokens', 'unitMetric'] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 export interface EngineFigures {
@@ -58,11 +58,14 @@ export async function benchEngine(path: string, runs: number, workers: number | 
       throw new Error(`import failed: ${report?.message ?? 'no report'} ${JSON.stringify(report?.errors.slice(0, 3) ?? [])}`);
     }
     const status = await engine.handlers.status({}, ctx);
+    await importBenchMetric(engine, ctx);
     const calls: Record<QueryName, () => Promise<unknown>> = {
       overview: () => engine.handlers.overview({}, ctx),
       tagBreakdown: () => engine.handlers.tagBreakdown({ key: 'team' }, ctx),
       costLines: () => engine.handlers.costLines({ limit: 100 }, ctx),
       listSources: () => engine.handlers.listSources({}, ctx),
+      unitTokens: () => engine.handlers.unitEconomics({ metric: 'tokens', grain: 'day' }, ctx),
+      unitMetric: () => engine.handlers.unitEconomics({ metric: 'imported', name: 'searches', grain: 'week' }, ctx),
     };
     const queries = {} as Record<QueryName, Latency>;
     for (const name of QUERY_NAMES) queries[name] = await measureLatency(calls[name], runs);
@@ -75,4 +78,19 @@ export async function benchEngine(path: string, runs: number, workers: number | 
     sampler.stop();
     engine.dispose();
   }
+}
+
+/** A business metric per team and day over the file's days (for the unitMetric query). */
+async function importBenchMetric(engine: ReturnType<typeof createEngine>, ctx: ReturnType<typeof inProcessContext>): Promise<void> {
+  const store = engine.store();
+  const teams = store.all<{ value: string }>("SELECT DISTINCT value FROM tag_pairs WHERE key = 'team' ORDER BY value").map((r) => r.value);
+  const first = Number(store.scalar('SELECT MIN(day) FROM daily_dim'));
+  const last = Number(store.scalar('SELECT MAX(day) FROM daily_dim'));
+  let text = 'date,tag:team,searches\n';
+  for (let day = first; day <= last; day++) {
+    const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    teams.forEach((team, i) => (text += `${date},${team},${1000 * (i + 1) + (day % 7)}\n`));
+  }
+  const report = await engine.handlers.importMetrics({ text }, ctx);
+  if (!report.imported) throw new Error(`bench metric refused: ${JSON.stringify(report.problems.slice(0, 3))}`);
 }

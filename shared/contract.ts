@@ -48,6 +48,8 @@ import type {
   VersionDiff,
   VersionDiffRequest,
 } from './attribution.js';
+import type { MetricImportReport, MetricImportRequest, MetricSummary } from './metrics.js';
+import type { UnitEconomics, UnitEconomicsQuery } from './unit-economics.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -130,6 +132,14 @@ export interface EngineApi {
   restatePeriod(arg: { id: number }): RuleVersions;
   /** Money moving between values of a dimension from one version to another, over the same lines. */
   diffVersions(arg: VersionDiffRequest): VersionDiff;
+  /** Imported business metrics (searches, active users…), one line each. */
+  listMetrics(arg: Record<string, never>): MetricSummary[];
+  /** Imports a metric CSV (`date,<dimension>,<metric>`): all its rows, or none with the problems listed. */
+  importMetrics(arg: MetricImportRequest): MetricImportReport;
+  /** Deletes an imported metric; returns the rest. */
+  deleteMetric(arg: { name: string }): MetricSummary[];
+  /** Cost per unit (1K tokens, request, GPU hour, training run, imported metric) as time series. */
+  unitEconomics(arg: UnitEconomicsQuery): UnitEconomics;
 }
 
 export type EngineMethod = keyof EngineApi;
@@ -137,7 +147,7 @@ export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
 export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
 
 /** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
-export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book' | 'attribution';
+export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book' | 'attribution' | 'metrics';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {

@@ -16,7 +16,9 @@ import * as validate from './validate.js';
 import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricing/workspace-price-book.js';
 import { previewFile } from './mapping/file-preview.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
-import { attributionHandlers } from './attribution/index.js';
+import { attributionHandlers, ensureAllocations } from './attribution/index.js';
+import { metricHandlers } from './metrics/metric-handlers.js';
+import { unitEconomicsHandlers } from './unit-economics/unit-handlers.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -108,6 +110,8 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         return book;
       }),
     ...attributionHandlers({ store: () => store, serialised, now: deps.now }),
+    ...metricHandlers({ deps, store: () => store, serialised }),
+    ...unitEconomicsHandlers({ deps, store: () => store, serialised, prepareAllocations: ensureAllocations }),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }

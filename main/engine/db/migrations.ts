@@ -4,7 +4,7 @@
  * never changed by a migration.
  */
 import { buildRollups } from './rollups.js';
-import { ATTRIBUTION_SQL, FX_RATES_SQL, SETTINGS_SQL } from './schema.js';
+import { ATTRIBUTION_SQL, FX_RATES_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
 import type { Store } from './store.js';
 
 type Migration = (store: Store) => void;
@@ -34,6 +34,8 @@ const MIGRATIONS: Record<number, Migration> = {
   3: (store) => store.exec(SETTINGS_SQL),
   // 4 → 5: cost attribution (rule-set versions, frozen periods, materialised allocation).
   4: (store) => store.exec(ATTRIBUTION_SQL),
+  // 5 → 6: imported business metrics.
+  5: (store) => store.exec(METRICS_SQL),
 };
 
 /** Brings a workspace from `version` to `target`; false when a step is missing (a newer workspace). */

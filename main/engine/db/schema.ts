@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -179,6 +179,23 @@ CREATE INDEX alloc_flows_by_pool ON alloc_flows (dimension, pool, currency, day)
 CREATE TABLE alloc_state (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+/**
+ * Business metrics the user imports (unit economics, usage-metric pool splits): one amount per
+ * metric, dimension value and day. dimension: an allocated dimension (`team`), `tag:<key>` or a
+ * FOCUS column; source: the file the row came from.
+ */
+export const METRICS_SQL = `
+CREATE TABLE metrics (
+  name TEXT NOT NULL,
+  dimension TEXT NOT NULL,
+  value TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  amount REAL NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (name, dimension, value, day)
 ) WITHOUT ROWID;
 `;
 

@@ -7,19 +7,22 @@ import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
+import SpeedIcon from '@mui/icons-material/Speed';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
 import { ImportScreen } from '../features/import/ImportScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PriceBookScreen } from '../features/prices/PriceBookScreen.js';
+import { UnitEconomicsScreen } from '../features/unit-economics/UnitEconomicsScreen.js';
 import { muiTheme, THEME_MODES, type ThemeMode } from '../theme/themes.js';
 import { useEngine } from './engine-context.js';
 import { openWorkspace, saveWorkspace } from './workspace-actions.js';
 
-type Screen = 'overview' | 'import' | 'currencies' | 'prices';
+type Screen = 'overview' | 'import' | 'currencies' | 'prices' | 'unit-economics';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
   { id: 'overview', title: 'Overview', icon: <InsightsIcon /> },
+  { id: 'unit-economics', title: 'Unit economics', icon: <SpeedIcon /> },
   { id: 'import', title: 'Import', icon: <UploadFileIcon /> },
   { id: 'currencies', title: 'Currencies', icon: <CurrencyExchangeIcon /> },
   { id: 'prices', title: 'Price book', icon: <PriceChangeIcon /> },
@@ -113,6 +116,7 @@ export function App() {
         {screen === 'import' && <ImportScreen onOverview={() => go('overview')} />}
         {screen === 'currencies' && <CurrenciesScreen />}
         {screen === 'prices' && <PriceBookScreen />}
+        {screen === 'unit-economics' && <UnitEconomicsScreen mode={mode} />}
       </Box>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} />
     </ThemeProvider>
