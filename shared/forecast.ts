@@ -14,6 +14,16 @@ export type SliceColumn = (typeof SLICE_COLUMNS)[number];
  */
 export type SliceDimension = 'total' | SliceColumn | `tag:${string}` | `alloc:${string}`;
 
+/** What the workspace can be cut by, for a slice picker. */
+export interface SliceDimensions {
+  /** The FOCUS columns (always offered). */
+  columns: SliceColumn[];
+  /** Tag keys with costs, sorted: each is offered as `tag:<key>`. */
+  tagKeys: string[];
+  /** Allocated dimensions in `alloc_daily` (empty without allocations): each is `alloc:<dimension>`. */
+  allocated: string[];
+}
+
 /** Which cost a series sums: FOCUS BilledCost or EffectiveCost (amortised, after discounts). */
 export type CostMeasure = 'billed' | 'effective';
 
