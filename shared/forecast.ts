@@ -72,6 +72,10 @@ export interface DayValue {
   value: number;
 }
 
+/**
+ * One forecast day. The bounds come from the model's own backtest errors, so they need not be
+ * symmetric around the mean (a model that under-forecast in its backtest gets a higher interval).
+ */
 export interface ForecastPoint {
   day: string;
   mean: number;
