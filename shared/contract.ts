@@ -50,6 +50,7 @@ import type {
 } from './attribution.js';
 import type { MetricImportReport, MetricImportRequest, MetricSummary } from './metrics.js';
 import type { UnitEconomics, UnitEconomicsQuery } from './unit-economics.js';
+import type { Anomaly, AnomalyQuery, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast, SliceDimensions } from './forecast.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -140,6 +141,14 @@ export interface EngineApi {
   deleteMetric(arg: { name: string }): MetricSummary[];
   /** Cost per unit (1K tokens, request, GPU hour, training run, imported metric) as time series. */
   unitEconomics(arg: UnitEconomicsQuery): UnitEconomics;
+  /** Daily forecasts of a slice (one series, or one per value), each with its model, intervals and track record. */
+  forecast(arg: ForecastQuery): SeriesForecast[];
+  /** AI spend from its drivers: tokens per model × price book price × traffic growth, beside the time series. */
+  driverForecast(arg: DriverForecastQuery): DriverForecast;
+  /** What series can be cut by: the FOCUS columns, the tag keys and the allocated dimensions. */
+  sliceDimensions(arg: Record<string, never>): SliceDimensions;
+  /** Anomalous days of the chosen dimensions with their root causes. Pure detection: nothing is stored. */
+  detectAnomalies(arg: AnomalyQuery): Anomaly[];
 }
 
 export type EngineMethod = keyof EngineApi;

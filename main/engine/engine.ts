@@ -15,6 +15,7 @@ import { listFxRates, setFxRates } from './fx/fx-rates.js';
 import * as validate from './validate.js';
 import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricing/workspace-price-book.js';
 import { previewFile } from './mapping/file-preview.js';
+import { forecastHandlers } from './forecast/handlers.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
 import { attributionHandlers, ensureAllocations } from './attribution/index.js';
 import { metricHandlers } from './metrics/metric-handlers.js';
@@ -112,6 +113,7 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
     ...attributionHandlers({ store: () => store, serialised, now: deps.now }),
     ...metricHandlers({ deps, store: () => store, serialised }),
     ...unitEconomicsHandlers({ deps, store: () => store, serialised, prepareAllocations: ensureAllocations }),
+    ...forecastHandlers(() => store, serialised),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }
