@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitLine, linearTrendWith } from './linear-trend.js';
-import { fitHoltWinters, holtWintersForecastsWith, initialState, predict, update } from './holt-winters.js';
+import { fitHoltWinters, holtWintersForecastsWith, initialState, predict, robustInitialState, update } from './holt-winters.js';
 import { recentMean } from './recent-mean.js';
 import { seasonalNaive, seasonalNaiveScale } from './seasonal-naive.js';
 
@@ -71,6 +71,17 @@ describe('Holt-Winters', () => {
     expect(predict(state, params, 2, 2)).toBeCloseTo(18, 12);
     // Damped (φ = 0.5): 11.5 + (0.5 + 0.25) · 1.25 + 4 = 16.4375.
     expect(predict(state, { ...params, phi: 0.5 }, 2, 2)).toBeCloseTo(16.4375, 12);
+  });
+
+  it('starts robustly from weekday medians of three weeks, whatever one odd day says', () => {
+    const pattern = [10, 20, 30, 40, 50, 60, 70];
+    const y = [...pattern, ...pattern, ...pattern];
+    y[2] = 1030; // a spike on the third day
+    const state = robustInitialState(y);
+    // Weekday medians are the pattern (mean 40); weeks 1 and 3 have the same median: no trend.
+    expect(state.level).toBe(40);
+    expect(state.trend).toBe(0);
+    expect([...state.season]).toEqual([-30, -20, -10, 0, 10, 20, 30]);
   });
 
   it('forecasts a noiseless trend with a weekly pattern almost exactly once fitted', () => {
