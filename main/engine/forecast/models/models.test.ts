@@ -3,6 +3,7 @@ import { fitLine, linearTrendWith } from './linear-trend.js';
 import { fitHoltWinters, holtWintersForecastsWith, initialState, predict, robustInitialState, update } from './holt-winters.js';
 import { recentMean } from './recent-mean.js';
 import { seasonalNaive, seasonalNaiveScale } from './seasonal-naive.js';
+import { seasonalMean } from './seasonal-mean.js';
 
 describe('weekly seasonal naive', () => {
   it('repeats the last observed week, week after week', () => {
@@ -18,6 +19,18 @@ describe('weekly seasonal naive', () => {
     // |2−1| + |2−2| + |2−3| + |2−4| + |2−5| + |2−6| + |2−7| = 16, over 7 days.
     expect(seasonalNaiveScale(y)).toBeCloseTo(16 / 7, 12);
     expect(seasonalNaiveScale([5, 5, 5])).toBe(0);
+  });
+});
+
+describe('weekly seasonal mean', () => {
+  it('averages the same weekday over the last four weeks', () => {
+    // Five weeks; weekday 0 holds 1, 2, 3, 4, 5 in weeks 1–5, the other weekdays 10 × their week.
+    const y = Array.from({ length: 35 }, (_, i) => (i % 7 === 0 ? Math.floor(i / 7) + 1 : 10 * (Math.floor(i / 7) + 1)));
+    const forecast = [...(seasonalMean(y, [35], 8)[0] as Float64Array)];
+    // Weekday 0: (2 + 3 + 4 + 5) / 4 = 3.5; others (20 + 30 + 40 + 50) / 4 = 35; day 8 is weekday 0 again.
+    expect(forecast).toEqual([3.5, 35, 35, 35, 35, 35, 35, 3.5]);
+    // With two weeks seen, the mean of what there is: weekday 0 (1 + 2) / 2.
+    expect((seasonalMean(y, [14], 1)[0] as Float64Array)[0]).toBe(1.5);
   });
 });
 
