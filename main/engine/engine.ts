@@ -20,6 +20,8 @@ import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './ma
 import { attributionHandlers, ensureAllocations } from './attribution/index.js';
 import { metricHandlers } from './metrics/metric-handlers.js';
 import { unitEconomicsHandlers } from './unit-economics/unit-handlers.js';
+import { alertHandlers, raiseAlertsAfterImport } from './alerts/handlers.js';
+import { budgetHandlers } from './budgets/handlers.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -61,7 +63,7 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
 
   const handlers: EngineHandlers = {
     status: () => serialised(async () => status()),
-    importFiles: (arg, ctx) => serialised(() => importBatch(store, deps, validate.importRequest(arg), ctx)),
+    importFiles: (arg, ctx) => serialised(async () => raiseAlertsAfterImport(store, deps, ctx, await importBatch(store, deps, validate.importRequest(arg), ctx))),
     listSources: () => serialised(async () => listSources(store)),
     removeSource: (arg, ctx) =>
       serialised(async () => {
@@ -114,6 +116,8 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
     ...metricHandlers({ deps, store: () => store, serialised }),
     ...unitEconomicsHandlers({ deps, store: () => store, serialised, prepareAllocations: ensureAllocations }),
     ...forecastHandlers(() => store, serialised),
+    ...alertHandlers({ store: () => store, deps, serialised }),
+    ...budgetHandlers({ store: () => store, deps, serialised }),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }

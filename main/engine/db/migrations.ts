@@ -4,7 +4,7 @@
  * never changed by a migration.
  */
 import { buildRollups } from './rollups.js';
-import { ATTRIBUTION_SQL, FX_RATES_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
+import { ALERTS_BUDGETS_SQL, ATTRIBUTION_SQL, FX_RATES_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
 import type { Store } from './store.js';
 
 type Migration = (store: Store) => void;
@@ -36,6 +36,8 @@ const MIGRATIONS: Record<number, Migration> = {
   4: (store) => store.exec(ATTRIBUTION_SQL),
   // 5 → 6: imported business metrics.
   5: (store) => store.exec(METRICS_SQL),
+  // 6 → 7: alerts, their history, expected patterns and budgets.
+  6: (store) => store.exec(ALERTS_BUDGETS_SQL),
 };
 
 /** Brings a workspace from `version` to `target`; false when a step is missing (a newer workspace). */
