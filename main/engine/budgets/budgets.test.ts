@@ -113,12 +113,12 @@ describe('budget status on imported costs', () => {
     await expect(engine.call('budgetStatus', { id: 99 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('a budget on an allocated dimension before any allocation says so; the others are unaffected', async () => {
+  it('a budget on an allocated value no rule allocates yet: nothing spent, no forecast, said so; the others are unaffected', async () => {
     const saved = await engine.call('saveBudget', { name: 'Team A', node: { by: 'alloc:team', value: 'A' }, period: 'month', currency: 'USD', amount: { kind: 'fixed', amount: 100 } });
     const report = await engine.call('budgetStatus', {});
     const status = report.statuses.find((s) => s.budget.id === saved.id);
-    expect(status).toMatchObject({ level: 'unavailable', actual: 0, forecast: null, breachProbability: null, amount: 100 });
-    expect(status?.note).toMatch(/no allocation in this workspace/);
+    expect(status).toMatchObject({ level: 'ok', actual: 0, forecast: null, breachProbability: null, amount: 100 });
+    expect(status?.note).toMatch(/no forecast: fewer than 2 days with a cost/);
     expect(report.statuses.find((s) => s.budget.name === 'EC2 monthly')?.actual).toBe(2800);
     await engine.call('deleteBudget', { id: saved.id });
   });

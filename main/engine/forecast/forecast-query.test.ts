@@ -71,16 +71,17 @@ describe('forecast over a workspace', () => {
     expect(missing?.status).toBe('no-forecast');
   });
 
-  it('reads allocated dimensions from alloc_daily when the workspace has it', async () => {
-    await expect(engine.call('forecast', { slice: { by: 'alloc:team' } })).rejects.toThrow(/no allocation/);
-    engine.store().exec('CREATE TABLE alloc_daily (dimension TEXT, value TEXT, currency TEXT, day INTEGER, billed REAL, effective REAL)');
-    for (let i = 0; i < 20; i++) {
-      engine.store().run('INSERT INTO alloc_daily VALUES (?, ?, ?, ?, ?, ?)', ['team', 'search', 'USD', SEP_1 + i, 30, 20]);
-      engine.store().run('INSERT INTO alloc_daily VALUES (?, ?, ?, ?, ?, ?)', ['team', null, 'USD', SEP_1 + i, 5, 4]);
-    }
+  it('reads allocated dimensions from the attribution (alloc_daily), the unallocated bucket included', async () => {
+    // No rule yet: every cost is unallocated.
+    const before = await engine.call('forecast', { slice: { by: 'alloc:team' }, horizon: 3 });
+    expect(before.map((s) => [s.series.value, s.history[0]?.value])).toEqual([['(unallocated)', 150]]);
+    await engine.call('saveRule', {
+      rule: { id: 'a-search', name: 'A is search', enabled: true, dimension: 'team', when: { match: 'all', conditions: [{ column: 'ServiceName', op: 'equals', value: 'A' }] }, value: { kind: 'constant', value: 'search' } },
+    });
     const series = await engine.call('forecast', { slice: { by: 'alloc:team' }, horizon: 3 });
-    expect(series.map((s) => [s.series.value, s.history[0]?.value])).toEqual([['search', 20], ['(unallocated)', 4]]);
-    engine.store().exec('DROP TABLE alloc_daily');
+    // Service A (100 a day) goes to search; B (50 a day) stays unallocated.
+    expect(series.map((s) => [s.series.value, s.history[0]?.value])).toEqual([['search', 100], ['(unallocated)', 50]]);
+    await engine.call('deleteRule', { id: 'a-search' });
   });
 
   it('lists what series can be cut by', async () => {
@@ -89,9 +90,12 @@ describe('forecast over a workspace', () => {
       tagKeys: ['team'],
       allocated: [],
     });
-    engine.store().exec("CREATE TABLE alloc_daily (dimension TEXT, value TEXT, currency TEXT, day INTEGER, billed REAL, effective REAL); INSERT INTO alloc_daily VALUES ('team', 'a', 'USD', 20697, 1, 1), ('product', NULL, 'USD', 20697, 1, 1)");
-    expect((await engine.call('sliceDimensions', {})).allocated).toEqual(['product', 'team']);
-    engine.store().exec('DROP TABLE alloc_daily');
+    // A dimension is offered once a rule allocates something in it.
+    await engine.call('saveRule', {
+      rule: { id: 'b-web', name: 'B is web', enabled: true, dimension: 'project', when: { match: 'all', conditions: [{ column: 'ServiceName', op: 'equals', value: 'B' }] }, value: { kind: 'constant', value: 'web' } },
+    });
+    expect((await engine.call('sliceDimensions', {})).allocated).toEqual(['project']);
+    await engine.call('deleteRule', { id: 'b-web' });
   });
 
   it('refuses bad queries with a clear message', async () => {

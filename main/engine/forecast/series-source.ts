@@ -162,6 +162,7 @@ export function sliceDimensions(store: Store): SliceDimensions {
   const tagKeys = store
     .all<{ key: string }>(`SELECT d.value AS key FROM (SELECT DISTINCT tag_key FROM daily_dim WHERE kind = ${DIMENSION.tag}) k JOIN dict d ON d.id = k.tag_key ORDER BY d.value`)
     .map((r) => r.key);
-  const allocated = hasAllocDaily(store) ? store.all<{ dimension: string }>('SELECT DISTINCT dimension FROM alloc_daily WHERE dimension IS NOT NULL ORDER BY dimension').map((r) => r.dimension) : [];
+  // Dimensions whose rules allocate something (the default ones exist, all unallocated, before any rule).
+  const allocated = hasAllocDaily(store) ? store.all<{ dimension: string }>('SELECT DISTINCT dimension FROM alloc_daily WHERE value IS NOT NULL ORDER BY dimension').map((r) => r.dimension) : [];
   return { columns: [...SLICE_COLUMNS], tagKeys, allocated };
 }

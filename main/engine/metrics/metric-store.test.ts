@@ -108,7 +108,7 @@ describe('imported business metrics', () => {
 
   it('a schema-5 workspace gains the metrics table when opened', async () => {
     const engine = await testEngine();
-    engine.store().exec("DROP TABLE metrics; UPDATE meta SET value = '5' WHERE key = 'schema_version';");
+    engine.store().exec("DROP TABLE metrics; DROP TABLE alerts; DROP TABLE alert_history; DROP TABLE expected_patterns; DROP TABLE budgets; UPDATE meta SET value = '5' WHERE key = 'schema_version';");
     const { bytes } = await engine.call('exportWorkspace', {});
     const reopened = await testEngine(bytes);
     expect((await reopened.call('importMetrics', { text: SEARCHES })).imported).toBe(true);

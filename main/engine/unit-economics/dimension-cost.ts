@@ -25,9 +25,13 @@ export type DimensionSource =
 
 const ALLOC_TABLE = 'alloc_daily';
 
+/**
+ * A dimension counts as allocated once its rules allocate something: the default dimensions exist
+ * (all unallocated) before any rule is written, and then a tag of the same name is the better source.
+ */
 function hasAllocation(store: Store, dimension: string): boolean {
   const table = store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [ALLOC_TABLE]);
-  return table !== null && store.scalar(`SELECT 1 FROM ${ALLOC_TABLE} WHERE dimension = ? LIMIT 1`, [dimension]) !== null;
+  return table !== null && store.scalar(`SELECT 1 FROM ${ALLOC_TABLE} WHERE dimension = ? AND value IS NOT NULL LIMIT 1`, [dimension]) !== null;
 }
 
 function textColumn(name: string): string | undefined {

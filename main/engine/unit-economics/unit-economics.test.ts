@@ -217,25 +217,23 @@ describe('cost per unit of an imported metric', () => {
     expect(result.notes[0]).toBe('Cost per x_Model value from the column x_Model.');
   });
 
-  it('per allocated dimension: alloc_daily, the unallocated bucket left out', async () => {
+  it('per allocated dimension: the attribution\'s alloc_daily, not the tag of the same name', async () => {
     const engine = await engineWithUnits();
-    // The attribution engine's table, as it is specified (created here: this branch does not build it).
-    engine.store().exec(`CREATE TABLE IF NOT EXISTS alloc_daily (dimension TEXT NOT NULL, value TEXT, currency TEXT NOT NULL, day INTEGER NOT NULL, billed REAL NOT NULL, effective REAL NOT NULL);
-      INSERT INTO alloc_daily VALUES ('team', 'search', 'USD', 20727, 60, 50), ('team', 'search', 'USD', 20727, 10, 10), ('team', NULL, 'USD', 20727, 99, 99),
-        ('team', 'search', 'USD', 20728, 30, 30), ('project', 'search', 'USD', 20727, 1000, 1000);`);
-    // 20727 is 2026-10-01: Date.UTC(2026, 9, 1) / 86,400,000.
-    expect(Date.UTC(2026, 9, 1) / 86_400_000).toBe(20727);
-    await engine.call('importMetrics', { text: 'date,team,searches\n2026-10-01,search,1000\n2026-10-02,search,2000\n' });
+    // Rules: ads' lines are moved to search (first match wins), then the rest take their team tag.
+    await engine.call('saveRule', {
+      rule: { id: 'ads-to-search', name: 'ads is search', enabled: true, dimension: 'team', when: { match: 'all', conditions: [{ column: 'tag:team', op: 'equals', value: 'ads' }] }, value: { kind: 'constant', value: 'search' } },
+    });
+    await engine.call('saveRule', { rule: { id: 'team-tag', name: 'team tag', enabled: true, dimension: 'team', when: { match: 'all', conditions: [{ column: 'tag:team', op: 'exists' }] }, value: { kind: 'column', column: 'tag:team' } } });
+    await engine.call('importMetrics', { text: SEARCHES });
     const result = await engine.call('unitEconomics', { metric: 'imported', name: 'searches' });
     // The attribution's lazy recomputation is asked for first (here: a hook that records the call).
     const prepared: string[] = [];
     unitEconomics(engine.store(), { metric: 'imported', name: 'searches' }, () => prepared.push('alloc_daily'));
     expect(prepared).toEqual(['alloc_daily']);
-    // search: 1 Oct (50 + 10) effective / 1,000; 2 Oct 30 / 2,000 — not the tag's 41 and 12.50.
-    expect(ratios(series(result, 'search'))).toEqual({ '2026-10-01': 0.06, '2026-10-02': 0.015 });
+    // search now holds search's and ads' cost (see the tag test's figures): 1 Oct 41 + 0 for 1,000;
+    // 2 Oct 12.50 + 56.40 = 68.90 for 2,000; 5 Oct 0 + 0.30 for 500.
+    expect(ratios(series(result, 'search'))).toMatchObject({ '2026-10-01': 0.041, '2026-10-02': 0.03445, '2026-10-05': 0.0006 });
     expect(result.notes[0]).toMatch(/allocated dimension "team"/);
-    const billed = await engine.call('unitEconomics', { metric: 'imported', name: 'searches', cost: 'billed' });
-    expect(ratios(series(billed, 'search'))['2026-10-01']).toBe(0.07);
   });
 
   it('an unknown metric or dimension is named', async () => {
