@@ -28,6 +28,10 @@ export interface EngineFigures {
   /** Peak RSS from the start until the import returned. */
   importPeakRssBytes: number;
   databaseBytes: number;
+  /** How the lines were stored ('daily': the file was too large for its line level). */
+  grain: string;
+  /** Rows in the line table: the lines, or the daily groups. */
+  storedRows: number;
   queries: Record<QueryName, Latency>;
 }
 
@@ -56,6 +60,7 @@ export async function benchEngine(path: string, runs: number, workers: number | 
       throw new Error(`import failed: ${report?.message ?? 'no report'} ${JSON.stringify(report?.errors.slice(0, 3) ?? [])}`);
     }
     const status = await engine.handlers.status({}, ctx);
+    const [source] = await engine.handlers.listSources({}, ctx);
     const calls: Record<QueryName, () => Promise<unknown>> = {
       overview: () => engine.handlers.overview({}, ctx),
       tagBreakdown: () => engine.handlers.tagBreakdown({ key: 'team' }, ctx),
@@ -66,7 +71,7 @@ export async function benchEngine(path: string, runs: number, workers: number | 
     for (const name of QUERY_NAMES) queries[name] = await measureLatency(calls[name], runs);
     return {
       rows: report.rowsImported, workers: deps.importWorkers?.size ?? 0, loadSeconds: (loadedAt - start) / 1000, fileBytes, importSeconds, startRssBytes, importPeakRssBytes,
-      databaseBytes: status.databaseBytes, queries,
+      databaseBytes: status.databaseBytes, grain: source?.grain ?? 'line', storedRows: source?.storedRows ?? 0, queries,
     };
   } finally {
     sampler.stop();

@@ -33,7 +33,8 @@ export function SourceLinesDialog({ filter, onClose }: { filter: LinesFilter; on
               rowKey={(l) => `${l.sourceFile}:${l.row}`}
               rows={data.lines}
               columns={[
-                { header: 'File and row', cell: (l) => `${l.sourceFile} : ${l.row}` },
+                // A file too large for its line level was stored as daily groups: the row is the group's first line's.
+                { header: 'File and row', cell: (l) => (l.lines > 1 ? `${l.sourceFile} : ${l.row} (daily group of ${formatCount(l.lines)} lines, from this row on)` : `${l.sourceFile} : ${l.row}`) },
                 { header: 'Charge period start', cell: (l) => l.chargePeriodStart },
                 { header: 'Provider', cell: (l) => l.providerName },
                 { header: 'Service', cell: (l) => l.serviceName },
