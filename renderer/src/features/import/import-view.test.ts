@@ -21,6 +21,10 @@ describe('import texts', () => {
     expect(progressText({ ...progress('indexing'), bytesRead: 1024 })).toBe('Building summaries of big.csv (file 1 of 2, 12,345 rows read)…');
   });
 
+  it('says when a file is finished', () => {
+    expect(progressText({ ...progress('done'), bytesRead: 1024 })).toBe('Finished big.csv (file 1 of 2): 12,345 rows');
+  });
+
   it('names how lines are stored', () => {
     expect(grainText({ grain: 'line' })).toBe('Line by line');
     expect(grainText({ grain: undefined })).toBe('Line by line');

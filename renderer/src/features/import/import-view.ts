@@ -3,10 +3,11 @@ import type { ProgressEvent } from '../../../../shared/contract.js';
 import type { SourceReport } from '../../../../shared/model.js';
 import { formatCount } from '../../format/money.js';
 
-/** What the import is doing: reading a file (with its share read and rows), or building its summaries once it is read. */
+/** What the import is doing: reading a file (its share read and rows), building its summaries once it is read, or done with it. */
 export function progressText(p: ProgressEvent): string {
   const position = `file ${p.fileIndex + 1} of ${p.fileCount}`;
   if (p.phase === 'indexing') return `Building summaries of ${p.file} (${position}, ${formatCount(p.rowsRead)} rows read)…`;
+  if (p.phase === 'done') return `Finished ${p.file} (${position}): ${formatCount(p.rowsRead)} rows`;
   const percent = progressPercent(p);
   return `Reading ${p.file} (${position}): ${percent}%, ${formatCount(p.rowsRead)} rows`;
 }
