@@ -228,7 +228,10 @@ function menuItem(menu: string, label: string): MenuItem {
 }
 
 const trusted = () => ({ senderFrame: { url: `${pageUrl}#/overview`, parent: null }, sender: windows[0]?.webContents });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** Waits until `done()` holds (menu actions run asynchronously; a busy machine takes longer), at most 10 s. */
+async function settle(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 // ---- main.cjs --------------------------------------------------------------------------------------
 
@@ -304,7 +307,7 @@ describe('main.cjs (with a stand-in electron)', () => {
     const target = join(work, 'from-menu.costcouncil');
     dialogAnswers.push({ canceled: false, filePath: target });
     menuItem('&File', 'Save Workspace As…').click?.();
-    await settle();
+    await settle(() => existsSync(target));
     expect(existsSync(target)).toBe(true);
     expect(readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
@@ -318,7 +321,7 @@ describe('main.cjs (with a stand-in electron)', () => {
     const reloads = window.webContents.reloads;
     dialogAnswers.push({ canceled: false, filePaths: [emptyPath] });
     menuItem('&File', 'Open Workspace…').click?.();
-    await settle();
+    await settle(() => window.webContents.reloads > reloads);
     expect(window.webContents.reloads).toBe(reloads + 1);
     window.webContents.emit('did-finish-load');
     await expect(clientFromWindowPort(window).call('status', {})).resolves.toMatchObject({ sources: 0 });
