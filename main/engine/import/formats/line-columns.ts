@@ -1,5 +1,5 @@
 /**
- * For adapters that write canonical lines column by column (OpenAI, Anthropic, OpenCost): one table
+ * For adapters that write canonical lines column by column (AWS CUR, OpenAI, Anthropic, OpenCost): one table
  * of the canonical columns' positions in `CanonicalLine.values` by a short name, and the reading
  * of a record's cell. (Adapters that map columns one to one use `RecordMapper.direct` instead.)
  */
@@ -10,11 +10,14 @@ export const AT = {
   provider: columnPosition('ProviderName'),
   publisher: columnPosition('PublisherName'),
   issuer: columnPosition('InvoiceIssuerName'),
+  invoiceId: columnPosition('InvoiceId'),
   billingAccountId: columnPosition('BillingAccountId'),
   billingAccountName: columnPosition('BillingAccountName'),
   subAccountId: columnPosition('SubAccountId'),
   subAccountName: columnPosition('SubAccountName'),
   subAccountType: columnPosition('SubAccountType'),
+  billingPeriodStart: columnPosition('BillingPeriodStart'),
+  billingPeriodEnd: columnPosition('BillingPeriodEnd'),
   chargeStart: columnPosition('ChargePeriodStart'),
   chargeEnd: columnPosition('ChargePeriodEnd'),
   chargeCategory: columnPosition('ChargeCategory'),
@@ -24,7 +27,13 @@ export const AT = {
   serviceSubcategory: columnPosition('ServiceSubcategory'),
   serviceName: columnPosition('ServiceName'),
   regionId: columnPosition('RegionId'),
+  regionName: columnPosition('RegionName'),
+  zone: columnPosition('AvailabilityZone'),
   skuId: columnPosition('SkuId'),
+  skuPriceId: columnPosition('SkuPriceId'),
+  pricingCategory: columnPosition('PricingCategory'),
+  pricingUnit: columnPosition('PricingUnit'),
+  pricingQuantity: columnPosition('PricingQuantity'),
   resourceId: columnPosition('ResourceId'),
   resourceName: columnPosition('ResourceName'),
   resourceType: columnPosition('ResourceType'),
@@ -33,7 +42,13 @@ export const AT = {
   billed: columnPosition('BilledCost'),
   effective: columnPosition('EffectiveCost'),
   list: columnPosition('ListCost'),
+  listUnitPrice: columnPosition('ListUnitPrice'),
+  contracted: columnPosition('ContractedCost'),
   currency: columnPosition('BillingCurrency'),
+  commitmentId: columnPosition('CommitmentDiscountId'),
+  commitmentType: columnPosition('CommitmentDiscountType'),
+  commitmentCategory: columnPosition('CommitmentDiscountCategory'),
+  commitmentStatus: columnPosition('CommitmentDiscountStatus'),
   tags: columnPosition('Tags'),
   model: columnPosition('x_Model'),
   tokenType: columnPosition('x_TokenType'),
