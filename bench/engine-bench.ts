@@ -29,6 +29,10 @@ export interface EngineFigures {
   /** Peak RSS from the start until the import returned. */
   importPeakRssBytes: number;
   databaseBytes: number;
+  /** How the lines were stored ('daily': the file was too large for its line level). */
+  grain: string;
+  /** Rows in the line table: the lines, or the daily groups. */
+  storedRows: number;
   queries: Record<QueryName, Latency>;
   attribution: AttributionFigures;
 }
@@ -59,6 +63,7 @@ export async function benchEngine(path: string, runs: number, workers: number | 
     }
     const status = await engine.handlers.status({}, ctx);
     await importBenchMetric(engine, ctx);
+    const [source] = await engine.handlers.listSources({}, ctx);
     const calls: Record<QueryName, () => Promise<unknown>> = {
       overview: () => engine.handlers.overview({}, ctx),
       tagBreakdown: () => engine.handlers.tagBreakdown({ key: 'team' }, ctx),
@@ -72,7 +77,7 @@ export async function benchEngine(path: string, runs: number, workers: number | 
     const attribution = await benchAttribution(engine.handlers, () => engine.store(), ctx, Math.min(runs, 10));
     return {
       rows: report.rowsImported, workers: deps.importWorkers?.size ?? 0, loadSeconds: (loadedAt - start) / 1000, fileBytes, importSeconds, startRssBytes, importPeakRssBytes,
-      databaseBytes: status.databaseBytes, queries, attribution,
+      databaseBytes: status.databaseBytes, grain: source?.grain ?? 'line', storedRows: source?.storedRows ?? 0, queries, attribution,
     };
   } finally {
     sampler.stop();

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: import speed, memory and query latency of the engine on generated FOCUS 1.2
- * files of 100k and 1M rows (see `--help`). Prints figures; asserts nothing about time.
+ * files of 100k and 1M rows by default, any count with `--rows` (5M: a 3.7 GB file, imported at a
+ * daily grain, see main/engine/import/daily-grain/). Prints figures; asserts nothing about time.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -54,9 +55,11 @@ function runWorker(path: string, runs: number, workers: number | null): Promise<
 }
 
 function importTable(results: SizeResult[]): string {
-  const header = ['rows', 'workers', 'file MB', 'import s', '(load s', 'rollups s)', 'rows/s', 'MB/s', 'start RSS MB', 'peak RSS MB', 'DB MB', 'sqlite3 s', 'sqlite3 rows/s', 'engine/sqlite3'];
+  const header = ['rows', 'grain', 'stored rows', 'workers', 'file MB', 'import s', '(load s', 'rollups s)', 'rows/s', 'MB/s', 'start RSS MB', 'peak RSS MB', 'DB MB', 'sqlite3 s', 'sqlite3 rows/s', 'engine/sqlite3'];
   const rows: Cell[][] = results.map(({ engine, sqlite }) => [
     fmt(engine.rows),
+    engine.grain,
+    fmt(engine.storedRows),
     engine.workers,
     fmt(engine.fileBytes / MB, 1),
     fmt(engine.importSeconds, 2),

@@ -2,6 +2,7 @@
 // Bundles the desktop host with esbuild into dist/electron/ (or --outdir <dir>):
 //   main.cjs            Electron main process            (CommonJS, Node, 'electron' external)
 //   engine-process.cjs  the engine's utility process     (CommonJS, Node, 'electron' external)
+//   import-worker-thread.cjs  a worker thread of the engine process that converts chunks of large CSV files
 //   preload.cjs         the sandboxed preload            (CommonJS, no Node: require('electron') only)
 //   sql-wasm.wasm       sql.js's WebAssembly, found beside engine-process.cjs at run time
 import { build } from 'esbuild';
@@ -38,7 +39,11 @@ const common = {
 // bundle file's own URL.
 await build({
   ...common,
-  entryPoints: { main: 'main/electron/main.ts', 'engine-process': 'main/electron/engine-process.ts' },
+  entryPoints: {
+    main: 'main/electron/main.ts',
+    'engine-process': 'main/electron/engine-process.ts',
+    'import-worker-thread': 'main/hosts/import-worker-thread.ts',
+  },
   platform: 'node',
   target: NODE_TARGET,
   sourcemap: 'linked',

@@ -52,6 +52,13 @@ export interface CurrencyTotals {
 
 export type SourceStatus = 'imported' | 'rejected' | 'duplicate' | 'failed' | 'cancelled' | 'not-imported';
 
+/**
+ * How a source's lines are stored: one row per line of the file, or (a file whose line level would
+ * not fit the workspace's memory) one row per day and distinct set of dimension values, with the
+ * first line's row number and the count of lines it holds. Totals are the file's exact totals either way.
+ */
+export type LineGrain = 'line' | 'daily';
+
 export interface SourceReport {
   file: string;
   format: FormatId | null;
@@ -82,6 +89,8 @@ export interface SourceReport {
   overlaps?: Overlap[];
   totals: Record<string, CurrencyTotals>;
   period: { start: string; end: string } | null;
+  /** How the lines were stored ('daily': rolled up, and a warning says why); absent: 'line'. */
+  grain?: LineGrain;
 }
 
 export interface ImportResult {
@@ -102,6 +111,10 @@ export interface SourceSummary {
   rows: number;
   totals: Record<string, CurrencyTotals>;
   period: { start: string; end: string } | null;
+  /** 'daily': the file was rolled up to a daily grain (too large for its line level); `storedRows` daily groups hold its `rows`. */
+  grain: LineGrain;
+  /** Rows the source has in the workspace's line table (its lines, or its daily groups). */
+  storedRows: number;
 }
 
 export interface WorkspaceStatus {
@@ -228,7 +241,10 @@ export interface CostLineQuery {
 
 export interface CostLine {
   sourceFile: string;
+  /** The line's row in the file; for a daily group (a source imported at a daily grain), its first line's. */
   row: number;
+  /** Lines of the file this row holds: 1, or more for a daily group. */
+  lines: number;
   chargePeriodStart: string;
   providerName: string;
   serviceName: string;

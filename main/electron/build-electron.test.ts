@@ -28,8 +28,8 @@ function requiredModules(file: string): string[] {
 }
 
 describe('scripts/build-electron.mjs', () => {
-  it('writes the three bundles and the sql.js wasm', () => {
-    for (const file of ['main.cjs', 'engine-process.cjs', 'preload.cjs', 'sql-wasm.wasm']) expect(existsSync(join(outdir, file)), file).toBe(true);
+  it('writes the four bundles and the sql.js wasm', () => {
+    for (const file of ['main.cjs', 'engine-process.cjs', 'import-worker-thread.cjs', 'preload.cjs', 'sql-wasm.wasm']) expect(existsSync(join(outdir, file)), file).toBe(true);
   });
 
   it('bundles the preload as CommonJS that requires only electron', () => {
@@ -41,11 +41,11 @@ describe('scripts/build-electron.mjs', () => {
     expect(preload).not.toMatch(/exposeInMainWorld\("[^"]+",\s*import_electron\.ipcRenderer/);
   });
 
-  it('keeps main and the engine process to electron and Node built-ins, and the renderer out', () => {
-    for (const file of ['main.cjs', 'engine-process.cjs']) {
+  it('keeps main, the engine process and its import worker to electron and Node built-ins, and the renderer out', () => {
+    for (const file of ['main.cjs', 'engine-process.cjs', 'import-worker-thread.cjs']) {
       const text = readFileSync(join(outdir, file), 'utf8');
       expect(text).not.toMatch(/^\s*import[\s{*]/m);
-      for (const name of requiredModules(file)) expect(name, `${file} requires ${name}`).toMatch(/^(electron|node:[a-z/]+|stream|fs|path|crypto|module)$/);
+      for (const name of requiredModules(file)) expect(name, `${file} requires ${name}`).toMatch(/^(electron|node:[a-z_/]+|stream|fs|path|crypto|module)$/);
       expect(text).not.toContain('renderer/src');
     }
     expect(readFileSync(join(outdir, 'main.cjs'), 'utf8')).not.toContain('main/engine/');

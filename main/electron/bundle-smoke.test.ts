@@ -6,7 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShellApi } from '../../shared/contract.js';
 import { EngineClient } from '../../shared/rpc.js';
 import { fixture, importPaths, testEngine } from '../../test/support/engine.js';
+import { parseTenBillionths, writeFocusFile } from '../../test/support/focus-file.js';
+import { COST_COLUMNS } from '../engine/db/cost-columns.js';
+import { PARALLEL_MIN_BYTES } from '../engine/import/fast/fast-load.js';
+import { planOf, type ChunkResult } from '../engine/import/fast/fast-plan.js';
+import { nodeImportWorkers } from '../hosts/node-import-workers.js';
 import { ENGINE_PORT_CHANNEL, SHELL_CHANNELS } from './ipc-validation.js';
 import { rpcPortFromMainPort } from './port-adapter.js';
 
@@ -260,7 +266,10 @@ function menuItem(menu: string, label: string): MenuItem {
 }
 
 const trusted = () => ({ senderFrame: { url: `${pageUrl}#/overview`, parent: null }, sender: windows[0]?.webContents });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** Waits until `done()` holds (menu actions run asynchronously; a busy machine takes longer), at most 10 s. */
+async function settle(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 // ---- main.cjs --------------------------------------------------------------------------------------
 
@@ -361,7 +370,7 @@ describe('main.cjs (with a stand-in electron)', () => {
     const target = join(work, 'from-menu.costcouncil');
     dialogAnswers.push({ canceled: false, filePath: target });
     menuItem('&File', 'Save Workspace As…').click?.();
-    await settle();
+    await settle(() => existsSync(target));
     expect(existsSync(target)).toBe(true);
     expect(readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
@@ -375,7 +384,7 @@ describe('main.cjs (with a stand-in electron)', () => {
     const reloads = window.webContents.reloads;
     dialogAnswers.push({ canceled: false, filePaths: [emptyPath] });
     menuItem('&File', 'Open Workspace…').click?.();
-    await settle();
+    await settle(() => window.webContents.reloads > reloads);
     expect(window.webContents.reloads).toBe(reloads + 1);
     window.webContents.emit('did-finish-load');
     await expect(clientFromWindowPort(window).call('status', {})).resolves.toMatchObject({ sources: 0 });
@@ -402,6 +411,32 @@ describe('main.cjs (with a stand-in electron)', () => {
     expect(prevented).toBe(true);
   });
 
+  it('imports a large CSV through the bundled engine, its chunks converted on the bundled import worker', async () => {
+    const window = windows[0];
+    if (!window) throw new Error('no window');
+    const path = join(work, 'large-focus.csv');
+    const generated = await writeFocusFile(path, 130_000, 5);
+    expect(statSync(path).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    const warnings: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((text: string | Uint8Array, ...rest: unknown[]) => {
+      warnings.push(String(text));
+      return (write as (...args: unknown[]) => boolean)(text, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      window.webContents.emit('did-finish-load');
+      const result = await clientFromWindowPort(window).call('importFiles', { files: [{ kind: 'path', path }] });
+      expect(result.committed).toBe(true);
+      expect(result.sources[0]?.rowsImported).toBe(130_000);
+      // The file's exact total (the generator's own BigInt sum).
+      expect(parseTenBillionths(result.sources[0]?.totals.USD?.billedCost ?? 'none')).toBe(generated.billedTenBillionths);
+    } finally {
+      process.stderr.write = write;
+    }
+    // Had the workers failed, the engine would have said so and read the file in its own thread.
+    expect(warnings.join('')).not.toMatch(/import workers failed/);
+  }, 60_000);
+
   it('restarts a crashed engine and reloads the page', () => {
     const window = windows[0];
     const reloads = window?.webContents.reloads ?? 0;
@@ -409,6 +444,35 @@ describe('main.cjs (with a stand-in electron)', () => {
     expect(forks).toHaveLength(2);
     expect(window?.webContents.reloads).toBe(reloads + 1);
     expect(errors.at(-1)).toMatch(/engine stopped unexpectedly/);
+  });
+});
+
+// ---- import-worker-thread.cjs ---------------------------------------------------------------------
+
+describe('import-worker-thread.cjs', () => {
+  it('is bundled beside the engine process, which starts it', () => {
+    expect(existsSync(join(outdir, 'import-worker-thread.cjs'))).toBe(true);
+    expect(readFileSync(join(outdir, 'engine-process.cjs'), 'utf8')).toContain('./import-worker-thread.cjs');
+  });
+
+  it('loads as a worker thread: converts a chunk of CSV and hashes its bytes', async () => {
+    const workers = nodeImportWorkers(1, pathToFileURL(join(outdir, 'import-worker-thread.cjs')));
+    try {
+      await expect(workers.request(0, { type: 'hello' }, [])).resolves.toEqual({ ok: true, hashes: true });
+      const header = ['ChargePeriodStart', 'BillingCurrency', 'BilledCost', 'EffectiveCost'];
+      const plan = planOf(COST_COLUMNS.map((c) => header.indexOf(c.name)), [], header.length, ','.charCodeAt(0), undefined);
+      await expect(workers.request(0, { type: 'open', session: 1, plan, hash: true }, [])).resolves.toEqual({ ok: true });
+      const text = '2026-01-02T00:00:00Z,USD,1.5,1.25\n2026-01-03T00:00:00Z,EUR,-2,0.5\n';
+      const reply = (await workers.request(0, { type: 'chunk', session: 1, bytes: new TextEncoder().encode(text), final: true }, [])) as { ok: boolean; chunk: ChunkResult };
+      expect(reply.ok).toBe(true);
+      expect([reply.chunk.rows, reply.chunk.rejected]).toEqual([2, 0]);
+      // The numbers of each row, in the plan's order: start (Unix seconds), billed, effective.
+      expect([...reply.chunk.reals]).toEqual(expect.arrayContaining([Date.parse('2026-01-02T00:00:00Z') / 1000, 1.5, 1.25, -2, 0.5]));
+      const digest = (await workers.request(0, { type: 'digest', session: 1 }, [])) as { sha256: string };
+      expect(digest.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    } finally {
+      await workers.terminate();
+    }
   });
 });
 

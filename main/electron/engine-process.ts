@@ -10,12 +10,22 @@ import { fileURLToPath } from 'node:url';
 import { serveEngine } from '../../shared/rpc.js';
 import { createEngine, type EngineDeps, type Engine } from '../engine/index.js';
 import { nodeEngineDeps } from '../hosts/node-host.js';
+import { defaultImportWorkerCount, nodeImportWorkers } from '../hosts/node-import-workers.js';
 import { ENGINE_WORKSPACE_ENV, rpcPortFromMainPort, type WorkspaceOpenFailedNotice } from './port-adapter.js';
 
 /** The wasm copied beside the bundle by scripts/build-electron.mjs; else sql.js's own copy. */
 function sqlWasmPath(): string | undefined {
   const besideBundle = fileURLToPath(new URL('./sql-wasm.wasm', import.meta.url));
   return existsSync(besideBundle) ? besideBundle : undefined;
+}
+
+/**
+ * The import worker bundled beside this one (scripts/build-electron.mjs); unbundled (tests, tsx),
+ * node-import-workers.ts's own entry.
+ */
+function importWorkerEntry(): URL | undefined {
+  const besideBundle = new URL('./import-worker-thread.cjs', import.meta.url);
+  return existsSync(fileURLToPath(besideBundle)) ? besideBundle : undefined;
 }
 
 async function openInitialWorkspace(deps: EngineDeps, path: string | undefined, parentPort: ParentPort): Promise<Engine> {
@@ -35,7 +45,9 @@ async function openInitialWorkspace(deps: EngineDeps, path: string | undefined, 
 function main(): void {
   const parentPort: ParentPort | null | undefined = process.parentPort;
   if (!parentPort) throw new Error('engine-process runs only as an Electron utility process.');
-  const ready = nodeEngineDeps({ sqlWasmPath: sqlWasmPath() }).then((deps) =>
+  // Large CSV files are converted on worker threads while the engine's thread inserts.
+  const importWorkers = nodeImportWorkers(defaultImportWorkerCount(), importWorkerEntry());
+  const ready = nodeEngineDeps({ sqlWasmPath: sqlWasmPath(), importWorkers }).then((deps) =>
     openInitialWorkspace(deps, process.env[ENGINE_WORKSPACE_ENV] || undefined, parentPort),
   );
   ready.catch((error: unknown) => {

@@ -16,6 +16,10 @@ describe('workspace migrations', () => {
       expect(a.topResources).toEqual(b.topResources);
     }
     expect((await old.call('tagBreakdown', { key: 'team' })).rows).toEqual((await fresh.call('tagBreakdown', { key: 'team' })).rows);
+    // Sources from before the daily grain are line by line, one stored row per row.
+    const sources = await old.call('listSources', {});
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect([source.grain, source.storedRows]).toEqual(['line', source.rows]);
   });
 
   it('refuses a workspace from a newer version instead of guessing', async () => {

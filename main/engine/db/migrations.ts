@@ -4,7 +4,7 @@
  * never changed by a migration.
  */
 import { buildRollups } from './rollups.js';
-import { ALERTS_BUDGETS_SQL, ATTRIBUTION_SQL, FX_RATES_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
+import { ALERTS_BUDGETS_SQL, ATTRIBUTION_SQL, FX_RATES_SQL, GRAIN_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
 import type { Store } from './store.js';
 
 type Migration = (store: Store) => void;
@@ -38,6 +38,8 @@ const MIGRATIONS: Record<number, Migration> = {
   5: (store) => store.exec(METRICS_SQL),
   // 6 → 7: alerts, their history, expected patterns and budgets.
   6: (store) => store.exec(ALERTS_BUDGETS_SQL),
+  // 7 → 8: the daily-grain fallback (sources.grain, sources.stored_rows, cost_lines.line_count).
+  7: (store) => store.exec(GRAIN_SQL),
 };
 
 /** Brings a workspace from `version` to `target`; false when a step is missing (a newer workspace). */

@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -257,6 +257,18 @@ CREATE TABLE budgets (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+`;
+
+/**
+ * The daily-grain fallback (import/daily-grain/): a source too large for its line level is stored as
+ * daily groups; `sources.grain` says which ('line' | 'daily'), `sources.stored_rows` how many rows
+ * it has in `cost_lines` (NULL in workspaces from before: row_count), and `cost_lines.line_count`
+ * how many lines of the file a daily group holds (NULL: one line).
+ */
+export const GRAIN_SQL = `
+ALTER TABLE sources ADD COLUMN grain TEXT NOT NULL DEFAULT 'line';
+ALTER TABLE sources ADD COLUMN stored_rows INTEGER;
+ALTER TABLE cost_lines ADD COLUMN line_count INTEGER;
 `;
 
 /** Indexes on the line level, built after a load (cheaper than maintaining them row by row). */

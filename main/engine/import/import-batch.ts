@@ -4,7 +4,7 @@
  * a validation report. Any refused file, any rejected row (unless accepted), a cancel or an error:
  * the whole batch is rolled back and the workspace is as it was.
  */
-import type { ImportRequest, ImportResult, SourceReport } from '../../../shared/model.js';
+import type { ImportRequest, ImportResult, LineGrain, SourceReport } from '../../../shared/model.js';
 import { EngineError, type CallContext } from '../../../shared/rpc.js';
 import type { EngineDeps } from '../deps.js';
 import { Dictionary } from '../db/dictionary.js';
@@ -18,7 +18,8 @@ import { deleteSourceRows } from '../db/remove-source.js';
 import { workspaceFormats, type WorkspaceFormats } from './formats/workspace-formats.js';
 import { FileLoad } from './load/file-load.js';
 import type { LoadEnv } from './load/load-env.js';
-import { loadSource, type LoaderName } from './load/load-source.js';
+import { loadSource, type LoaderName, type LoadOptions } from './load/load-source.js';
+import { dailyGrainWarning, GrainBudget, LINE_LEVEL_BUDGET_BYTES, LineLevelTooLarge } from './daily-grain/grain-budget.js';
 import type { RecordSource } from './readers/record-source.js';
 import { expandSource } from './sources/expand.js';
 import { isoFromSeconds } from './values.js';
@@ -32,6 +33,8 @@ export interface ImportTuning {
   chunkBytes?: number;
   /** Told which loader read each file (tests). */
   observe?(file: string, loader: LoaderName): void;
+  /** The database size line-level sources may take it to (tests force the daily grain with a small one). */
+  lineLevelBudgetBytes?: number;
 }
 
 interface FileOutcome {
@@ -137,7 +140,7 @@ function heldForDecision(report: SourceReport): SourceReport {
 function emptyReport(name: string, size: number): SourceReport {
   return {
     file: name, format: null, status: 'failed', sha256: null, sizeBytes: size,
-    rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [], extraColumns: [], warnings: [], totals: {}, period: null,
+    rowsRead: 0, rowsImported: 0, rowsRejected: 0, errors: [], extraColumns: [], warnings: [], totals: {}, period: null, grain: 'line',
   };
 }
 
@@ -167,8 +170,9 @@ async function importOneFile(
   const dictionaryCheckpoint = dictionary.checkpoint();
   try {
     const sourceId = Number(store.scalar('SELECT COALESCE(MAX(id), 0) + 1 FROM sources'));
-    const env: LoadEnv = {
-      store, deps, dictionary, formats, source, sourceId,
+    const budget = new GrainBudget(tuning.lineLevelBudgetBytes ?? LINE_LEVEL_BUDGET_BYTES, store.sizeBytes(), source.size, () => store.sizeBytes());
+    const envAt = (grain: LineGrain): LoadEnv => ({
+      store, deps, dictionary, formats, source, sourceId, grain,
       pause: async () => {
         if (deps.monotonicMs() - lastYield >= YIELD_INTERVAL_MS) {
           await deps.yieldToHost();
@@ -178,13 +182,14 @@ async function importOneFile(
       },
       progress: (current) => {
         load = current;
+        if (grain === 'line') budget.check(current);
         if (deps.monotonicMs() - lastProgress >= PROGRESS_INTERVAL_MS) {
           lastProgress = deps.monotonicMs();
           progress('reading');
         }
       },
-    };
-    const loaded = await loadSource(env, {
+    });
+    const options: LoadOptions = {
       begin: () => (load = new FileLoad()),
       rewind: () => {
         store.exec('ROLLBACK TO import_file');
@@ -192,11 +197,24 @@ async function importOneFile(
       },
       ...(tuning.loader ? { only: tuning.loader } : {}),
       ...(tuning.chunkBytes ? { chunkBytes: tuning.chunkBytes } : {}),
-    });
+    };
+    let tooLarge: LineLevelTooLarge | null = null;
+    let loaded: Awaited<ReturnType<typeof loadSource>>;
+    try {
+      loaded = await loadSource(envAt('line'), options);
+      budget.check(loaded.load);
+    } catch (error) {
+      if (!(error instanceof LineLevelTooLarge)) throw error;
+      // Too large for its line level: read again, at a daily grain, in the same savepoint.
+      tooLarge = error;
+      options.rewind();
+      loaded = await loadSource(envAt('daily'), options);
+    }
     load = loaded.load;
     tuning.observe?.(source.name, loaded.loader);
     copyLoad(report, load);
-    report.warnings = load.warnings;
+    report.warnings = tooLarge ? [dailyGrainWarning(tooLarge, load.rowsRead, load.storedRows, load.extraColumns.length > 0), ...load.warnings] : load.warnings;
+    report.grain = tooLarge ? 'daily' : 'line';
     report.sha256 = load.sha256;
     report.errors = load.errors;
     report.totals = Object.fromEntries(
@@ -217,12 +235,13 @@ async function importOneFile(
       report.message = `${report.rowsRejected} of ${report.rowsRead} rows of ${source.name} cannot be read.`;
     }
     store.run(
-      `INSERT INTO sources (id, file_name, sha256, format, size_bytes, imported_at, row_count, rows_rejected, columns, extra_columns, totals, period_start, period_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sources (id, file_name, sha256, format, size_bytes, imported_at, row_count, rows_rejected, columns, extra_columns, totals, period_start, period_end,
+         grain, stored_rows)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         sourceId, source.name, report.sha256, report.format ?? 'unknown', load.bytesRead, new Date(deps.now()).toISOString(),
         report.rowsImported, report.rowsRejected, JSON.stringify(COST_COLUMNS.map((c) => c.name)), JSON.stringify(report.extraColumns),
-        JSON.stringify(report.totals), report.period?.start ?? null, report.period?.end ?? null,
+        JSON.stringify(report.totals), report.period?.start ?? null, report.period?.end ?? null, report.grain, load.storedRows,
       ],
     );
     report.sizeBytes = load.bytesRead;

@@ -49,9 +49,9 @@ export function costLines(store: Store, query: CostLineQuery): CostLinePage {
   const offset = Math.max(0, query.offset ?? 0);
   const lines = store.all<{
     file: string; row: number; start: number; provider: string | null; service: string | null;
-    resource: string | null; currency: string; billed: number; effective: number;
+    resource: string | null; currency: string; billed: number; effective: number; lines: number | null;
   }>(
-    `SELECT s.file_name AS file, l.row_number AS row, l.ChargePeriodStart AS start,
+    `SELECT s.file_name AS file, l.row_number AS row, l.line_count AS lines, l.ChargePeriodStart AS start,
             p.value AS provider, sv.value AS service, r.value AS resource, c.value AS currency,
             l.BilledCost AS billed, l.EffectiveCost AS effective
      FROM (SELECT * FROM cost_lines l WHERE ${where}
@@ -67,7 +67,7 @@ export function costLines(store: Store, query: CostLineQuery): CostLinePage {
   return {
     total,
     lines: lines.map((l) => ({
-      sourceFile: l.file, row: l.row, chargePeriodStart: isoFromSeconds(l.start), providerName: l.provider ?? '',
+      sourceFile: l.file, row: l.row, lines: l.lines ?? 1, chargePeriodStart: isoFromSeconds(l.start), providerName: l.provider ?? '',
       serviceName: l.service ?? '', resourceId: l.resource ?? '', billingCurrency: l.currency,
       billedCost: l.billed, effectiveCost: l.effective,
     })),

@@ -35,7 +35,9 @@ function convertedTopResources(store: Store, scope: Scope, top: number): Resourc
 export function topResources(store: Store, scope: Scope, top: number): ResourceCost[] {
   if (scope.display) return convertedTopResources(store, scope, top);
   const bounds = store.all<{ first: number | null; last: number | null }>(
-    'SELECT MIN(day) AS first, MAX(day) AS last FROM daily_resource WHERE currency = ? AND day BETWEEN ? AND ?',
+    // One aggregate a subquery: SQLite answers a lone MIN or MAX from the index's edge, both at once by scanning every day.
+    `SELECT (SELECT MIN(day) FROM daily_resource WHERE currency = ?1 AND day BETWEEN ?2 AND ?3) AS first,
+            (SELECT MAX(day) FROM daily_resource WHERE currency = ?1 AND day BETWEEN ?2 AND ?3) AS last`,
     [scope.currencyId, scope.fromDay, scope.toDay],
   )[0];
   if (!bounds || bounds.first === null || bounds.last === null) return [];
@@ -46,6 +48,7 @@ export function topResources(store: Store, scope: Scope, top: number): ResourceC
   const lastWhole = firstDayOfMonth(monthOf(to) + 1) - 1 === to ? monthOf(to) : monthOf(to) - 1;
   const wholeFrom = firstWhole <= lastWhole ? firstDayOfMonth(firstWhole) : to + 1;
   const wholeTo = firstWhole <= lastWhole ? firstDayOfMonth(lastWhole + 1) - 1 : to;
+  // The two edges as two ranges of the covering index: an OR of them would scan the currency's every day.
   const rows = store.all<{ resourceId: string; resourceName: string | null; serviceName: string | null; effective: number; billed: number }>(
     `SELECT rid.value AS resourceId, rname.value AS resourceName, svc.value AS serviceName, r.effective, r.billed
      FROM (SELECT resource_id, MAX(resource_name) AS resource_name, MAX(service) AS service, TOTAL(effective) AS effective, TOTAL(billed) AS billed
@@ -53,7 +56,10 @@ export function topResources(store: Store, scope: Scope, top: number): ResourceC
                  WHERE currency = ?1 AND month BETWEEN ?2 AND ?3
                  UNION ALL
                  SELECT resource_id, resource_name, service, effective, billed FROM daily_resource
-                 WHERE currency = ?1 AND ((day BETWEEN ?4 AND ?5 - 1) OR (day BETWEEN ?6 + 1 AND ?7)))
+                 WHERE currency = ?1 AND day BETWEEN ?4 AND ?5 - 1
+                 UNION ALL
+                 SELECT resource_id, resource_name, service, effective, billed FROM daily_resource
+                 WHERE currency = ?1 AND day BETWEEN ?6 + 1 AND ?7)
            GROUP BY resource_id ORDER BY effective DESC LIMIT ?8) r
      JOIN dict rid ON rid.id = r.resource_id
      LEFT JOIN dict rname ON rname.id = r.resource_name

@@ -14,6 +14,7 @@ import type { LoadEnv } from '../load/load-env.js';
 import { RecordStore, ShortRows } from '../load/record-load.js';
 import { prepareRowBinder, type RowBinder } from '../load/row-binder.js';
 import { columnPosition } from '../formats/canonical-line.js';
+import { DailyWriter } from '../daily-grain/daily-writer.js';
 import { CHARGE_START, layoutOf, type ChunkResult, type FastPlan, type PlanLayout } from './fast-plan.js';
 
 const SECONDS_PER_DAY = 86_400;
@@ -66,6 +67,10 @@ export class ChunkSink {
   /** Records before the next chunk, the header included: row numbers continue from here. */
   private recordsSoFar = 1;
   private held: { fields: string[]; row: number } | null = null;
+  /** Set at a daily grain: the lines go to it instead of the INSERT. */
+  private readonly daily: DailyWriter | null;
+  /** What each line counts for in the cube's line counts (0 at a daily grain: the groups count). */
+  private readonly cubeLines: number;
 
   constructor(
     private readonly env: LoadEnv,
@@ -96,7 +101,11 @@ export class ChunkSink {
     this.cubeSlots = Int32Array.from(CUBE_COLUMNS, (name) => slotOf(name, true));
     this.billedSlot = slotOf('BilledCost', false);
     this.effectiveSlot = slotOf('EffectiveCost', false);
-    this.records = new RecordStore(load, new RowConverter(env.dictionary, dates), env.sourceId, (values) => this.insertConverted(values));
+    this.daily = env.grain === 'daily' ? new DailyWriter(env, load, plan.columns.map((c) => c.canonical)) : null;
+    this.cubeLines = this.daily ? 0 : 1;
+    const daily = this.daily;
+    const insert = daily ? (values: readonly unknown[]) => daily.addConverted(values) : (values: readonly unknown[]) => this.insertConverted(values);
+    this.records = new RecordStore(load, new RowConverter(env.dictionary, dates), env.sourceId, insert, daily !== null);
   }
 
   /** Adds a chunk's rows (chunks in file order; `worker`: whose string ids they use). */
@@ -109,7 +118,9 @@ export class ChunkSink {
     const idMap = this.idMaps[worker] as IdMap;
     for (const text of chunk.strings) idMap.add(this.env.dictionary.idOf(text), text);
     for (let i = 0; i < chunk.shortLengths.length; i += 2) this.shortRows.count(chunk.shortLengths[i] as number, chunk.shortLengths[i + 1] as number);
-    this.insertRows(chunk, idMap.ids);
+    if (this.daily) this.addDaily(chunk, idMap.ids, this.daily);
+    else this.insertRows(chunk, idMap.ids);
+    load.bytesDone += chunk.consumed;
     for (const { index, reason } of chunk.rejections) load.reject(this.recordsSoFar + index + 1, reason);
     load.rowsRejected += chunk.rejected - chunk.rejections.length;
     load.rowsRead += chunk.rowsRead;
@@ -135,12 +146,14 @@ export class ChunkSink {
       }
       this.held = null;
     }
+    this.daily?.finish();
     const shortWarning = this.shortRows.warning();
     load.warnings = [...readingWarnings, ...(shortWarning ? [shortWarning] : []), ...(this.mapper.warnings?.() ?? [])];
   }
 
   free(): void {
     this.binder.free();
+    this.daily?.free();
   }
 
   private insertRows(chunk: ChunkResult, ids: Int32Array): void {
@@ -173,6 +186,27 @@ export class ChunkSink {
       binder.insert();
       this.addToCube(ids, ints, intBase, reals, realBase);
     }
+    this.load.storedRows += chunk.rows;
+  }
+
+  /** A chunk's rows into daily groups (see daily-grain/): no INSERT per line; extras are not kept. */
+  private addDaily(chunk: ChunkResult, ids: Int32Array, daily: DailyWriter): void {
+    const lines = daily.lines;
+    const { isInt, slot } = this.layout;
+    const columns = this.plan.columns.length;
+    const intWidth = this.layout.intWidth;
+    const realWidth = this.layout.realWidth;
+    const { ints, reals, rowIndex } = chunk;
+    for (let row = 0; row < chunk.rows; row++) {
+      const intBase = row * intWidth;
+      const realBase = row * realWidth;
+      for (let c = 0; c < columns; c++) {
+        if (isInt[c]) lines.id(c, ids[ints[intBase + (slot[c] as number)] as number] as number);
+        else lines.number(c, reals[realBase + (slot[c] as number)] as number);
+      }
+      lines.add(Math.floor((reals[realBase + this.startSlot] as number) / SECONDS_PER_DAY), this.recordsSoFar + (rowIndex[row] as number) + 1);
+      this.addToCube(ids, ints, intBase, reals, realBase);
+    }
   }
 
 
@@ -188,6 +222,7 @@ export class ChunkSink {
       Math.floor((reals[realBase + this.startSlot] as number) / SECONDS_PER_DAY), cubeIds[0] as number, cubeIds[1] as number, cubeIds[2] as number,
       cubeIds[3] as number, cubeIds[4] as number, cubeIds[5] as number, (cubeIds[6] as number) || (cubeIds[7] as number), cubeIds[8] as number,
       cubeIds[9] as number, cubeIds[10] as number, cubeIds[11] as number, reals[realBase + this.billedSlot] as number, reals[realBase + this.effectiveSlot] as number,
+      this.cubeLines,
     );
   }
 

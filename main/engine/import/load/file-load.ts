@@ -30,6 +30,10 @@ export class FileLoad {
   readonly cube = new RollupCube();
   /** Bytes read (hashed) so far, for progress and the report. */
   bytesRead = 0;
+  /** Bytes of the source whose lines are stored (the byte-level loaders read ahead of it), for the grain budget. */
+  bytesDone = 0;
+  /** Rows written to `cost_lines`: the lines, or the daily groups at a daily grain. */
+  storedRows = 0;
   sha256: string | null = null;
 
   reject(row: number, reason: string): void {

@@ -15,8 +15,11 @@ import { normaliseDecimalText } from '../values.js';
 import type { FileLoad } from './file-load.js';
 import type { LoadEnv } from './load-env.js';
 import { prepareRowBinder, type RowBinder } from './row-binder.js';
+import { DailyWriter } from '../daily-grain/daily-writer.js';
 
-const INSERT_SQL = `INSERT INTO cost_lines VALUES (${new Array(COST_COLUMNS.length + 4).fill('?').join(', ')})`;
+/** Every column but `line_count` (one line: NULL). */
+const INSERT_SQL = `INSERT INTO cost_lines (source_id, row_number, day, ${COST_COLUMNS.map((c) => `"${c.name}"`).join(', ')}, extras)
+  VALUES (${new Array(COST_COLUMNS.length + 4).fill('?').join(', ')})`;
 const BILLED = columnPosition('BilledCost');
 const EFFECTIVE = columnPosition('EffectiveCost');
 
@@ -98,13 +101,13 @@ function bindAll(binder: RowBinder, values: readonly unknown[]): void {
 
 const idAt = (values: readonly unknown[], at: number): number => (values[at] as number | null) ?? 0;
 
-/** Adds a converted row to the rollup cube. */
-export function addToCube(load: FileLoad, values: readonly unknown[]): void {
+/** Adds a converted row to the rollup cube, counted as `lines` rows (0 at a daily grain: its group counts). */
+export function addToCube(load: FileLoad, values: readonly unknown[], lines = 1): void {
   load.cube.add(
     values[2] as number, idAt(values, ROLLUP_AT.currency), idAt(values, ROLLUP_AT.provider), idAt(values, ROLLUP_AT.serviceCategory),
     idAt(values, ROLLUP_AT.service), idAt(values, ROLLUP_AT.subAccountId), idAt(values, ROLLUP_AT.subAccountName),
     idAt(values, ROLLUP_AT.regionId) || idAt(values, ROLLUP_AT.regionName), idAt(values, ROLLUP_AT.chargeCategory), idAt(values, ROLLUP_AT.tags),
-    idAt(values, ROLLUP_AT.resourceId), idAt(values, ROLLUP_AT.resourceName), values[ROLLUP_AT.billed] as number, values[ROLLUP_AT.effective] as number,
+    idAt(values, ROLLUP_AT.resourceId), idAt(values, ROLLUP_AT.resourceName), values[ROLLUP_AT.billed] as number, values[ROLLUP_AT.effective] as number, lines,
   );
 }
 
@@ -113,11 +116,13 @@ export function addToCube(load: FileLoad, values: readonly unknown[]): void {
  * byte-level loader leaves to it (a short row at the end of a chunk).
  */
 export class RecordStore {
+  /** `daily`: `insert` hands the lines to a DailyWriter, which stores and counts their groups. */
   constructor(
     private readonly load: FileLoad,
     private readonly converter: RowConverter,
     private readonly sourceId: number,
     private readonly insert: (values: readonly unknown[]) => void,
+    private readonly daily = false,
   ) {}
 
   /** Maps, converts and stores one record (of the header's width). */
@@ -138,7 +143,8 @@ export class RecordStore {
     converted.forEach((c, i) => {
       if (!c.ok) return;
       this.insert(c.values);
-      addToCube(load, c.values);
+      addToCube(load, c.values, this.daily ? 0 : 1);
+      if (!this.daily) load.storedRows++;
       const sums = load.sumsOf(c.currency);
       const line = lines[i];
       sums.billed.add(normaliseDecimalText(line?.values[BILLED] ?? '') ?? '0');
@@ -159,11 +165,15 @@ export async function loadRecords(env: LoadEnv, load: FileLoad): Promise<void> {
   // A day/month pre-pass (readers/date-order.ts) may read the whole file once more: keep the host responsive.
   const reading = new SourceReading(source, onBytes, () => env.pause());
   const binder = prepareRowBinder(deps.sql, env.store.db, INSERT_SQL, COST_COLUMNS.length + 4);
+  const daily = env.grain === 'daily' ? new DailyWriter(env, load) : null;
   try {
-    const records = new RecordStore(load, new RowConverter(env.dictionary, reading.dates), env.sourceId, (values) => {
-      bindAll(binder, values);
-      binder.insert();
-    });
+    const insert = daily
+      ? (values: readonly unknown[]) => daily.addConverted(values)
+      : (values: readonly unknown[]) => {
+          bindAll(binder, values);
+          binder.insert();
+        };
+    const records = new RecordStore(load, new RowConverter(env.dictionary, reading.dates), env.sourceId, insert, daily !== null);
     let mapper: RecordMapper | null = null;
     let width = 0;
     let recordNumber = 0;
@@ -195,6 +205,7 @@ export async function loadRecords(env: LoadEnv, load: FileLoad): Promise<void> {
           records.store(record, recordNumber, mapper);
         }
       }
+      load.bytesDone = load.bytesRead;
       env.progress(load);
     }
     const last = shortRows.release();
@@ -205,6 +216,7 @@ export async function loadRecords(env: LoadEnv, load: FileLoad): Promise<void> {
         load.reject(last.row, REASON.cutRow(last.record.length, width));
       }
     }
+    daily?.finish();
     const shortWarning = shortRows.warning();
     if (shortWarning) reading.warnings.push(shortWarning);
     if (!mapper) throw new FileRefused(`${source.name} is empty: it has no header row.`);
@@ -212,5 +224,6 @@ export async function loadRecords(env: LoadEnv, load: FileLoad): Promise<void> {
     load.sha256 = hasher.digest();
   } finally {
     binder.free();
+    daily?.free();
   }
 }

@@ -8,6 +8,7 @@ import { VisuallyHidden } from '../../components/VisuallyHidden.js';
 import { formatCount, formatMoney } from '../../format/money.js';
 import { useEngine, useEngineQuery } from '../../app/engine-context.js';
 import { sourceRefsOf, useImport } from './import.api.js';
+import { grainText, progressPercent, progressText } from './import-view.js';
 import { ValidationReport } from './ValidationReport.js';
 import { ColumnMappingDialog } from './mapping/ColumnMappingDialog.js';
 import { SavedMappings } from './mapping/SavedMappings.js';
@@ -108,14 +109,14 @@ export function ImportScreen({ onOverview }: { onOverview: () => void }) {
 
 function Progress({ state, onCancel }: { state: Extract<ReturnType<typeof useImport>['state'], { phase: 'running' }>; onCancel: () => void }) {
   const p = state.progress;
-  const percent = p && p.bytesTotal > 0 ? Math.min(100, Math.round((100 * p.bytesRead) / p.bytesTotal)) : 0;
-  const text = p
-    ? `Reading ${p.file} (file ${p.fileIndex + 1} of ${p.fileCount}): ${percent}%, ${formatCount(p.rowsRead)} rows`
-    : `Starting the import of ${state.files.length} file${state.files.length === 1 ? '' : 's'}…`;
+  const percent = p ? progressPercent(p) : 0;
+  const text = p ? progressText(p) : `Starting the import of ${state.files.length} file${state.files.length === 1 ? '' : 's'}…`;
+  // Summaries take a while on a large file and have no share to show: the bar runs indeterminate.
+  const determinate = p !== null && p !== undefined && p.phase !== 'indexing';
   return (
     <Paper variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Typography id="import-progress-label" role="status">{text}</Typography>
-      <LinearProgress variant={p ? 'determinate' : 'indeterminate'} value={percent} aria-labelledby="import-progress-label" />
+      <LinearProgress variant={determinate ? 'determinate' : 'indeterminate'} value={percent} aria-labelledby="import-progress-label" />
       <Box>
         <Button variant="outlined" onClick={onCancel}>Cancel import</Button>
       </Box>
@@ -148,6 +149,7 @@ function SourcesInWorkspace() {
           { header: 'File', cell: (s) => s.file },
           { header: 'Format', cell: (s) => s.format },
           { header: 'Rows', numeric: true, cell: (s) => formatCount(s.rows) },
+          { header: 'Stored as', cell: (s) => grainText(s) },
           { header: 'Total (effective)', numeric: true, cell: (s) => Object.entries(s.totals).map(([c, t]) => formatMoney(t.effectiveCost, c)).join(' · ') },
           { header: 'Imported at (UTC)', cell: (s) => s.importedAt.replace('T', ' ').slice(0, 16) },
           { header: 'SHA-256', cell: (s) => <code title={s.sha256}>{s.sha256.slice(0, 12)}…</code> },
@@ -159,7 +161,7 @@ function SourcesInWorkspace() {
         <DialogTitle id="remove-title">Remove {removing?.file}?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Its {formatCount(removing?.rows ?? 0)} cost lines leave the workspace, and every figure is recomputed without them. The file on disk is not touched; you can import it again.
+            Its {formatCount(removing?.rows ?? 0)} rows leave the workspace, and every figure is recomputed without them. The file on disk is not touched; you can import it again.
           </DialogContentText>
         </DialogContent>
         <DialogActions>

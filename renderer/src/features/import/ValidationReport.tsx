@@ -4,6 +4,7 @@ import type { ImportResult, SourceReport } from '../../../../shared/model.js';
 import { DataTable } from '../../components/DataTable.js';
 import { formatCount, formatMoney } from '../../format/money.js';
 import { UnrecognisedFile } from './mapping/UnrecognisedFile.js';
+import { dailyGrainNotice, grainText } from './import-view.js';
 
 const STATUS_TEXT: Record<SourceReport['status'], string> = {
   imported: 'Imported',
@@ -67,6 +68,12 @@ export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onO
           )}
         </Alert>
       )}
+      {result.committed && dailyGrainNotice(result.sources) && (
+        <Alert severity="info">
+          <AlertTitle>Rolled up to a daily grain</AlertTitle>
+          {dailyGrainNotice(result.sources)}
+        </Alert>
+      )}
       <DataTable
         caption="Validation report"
         captionVisible
@@ -79,6 +86,7 @@ export function ValidationReport({ result, acceptedPartial, onAcceptPartial, onO
           { header: 'Rows read', numeric: true, cell: (s) => formatCount(s.rowsRead) },
           { header: result.committed ? 'Imported' : 'Readable', numeric: true, cell: (s) => formatCount(result.committed ? s.rowsImported : s.rowsRead - s.rowsRejected) },
           { header: 'Rejected', numeric: true, cell: (s) => formatCount(s.rowsRejected) },
+          { header: 'Stored as', cell: (s) => (s.status === 'imported' || s.status === 'rejected' ? grainText(s) : '') },
           { header: 'Total (effective)', numeric: true, cell: (s) => Object.entries(s.totals).map(([c, t]) => formatMoney(t.effectiveCost, c)).join(' · ') },
           { header: 'Period', cell: (s) => (s.period ? `${s.period.start.slice(0, 10)} to ${s.period.end.slice(0, 10)}` : '') },
         ]}

@@ -20,12 +20,15 @@ export function SourceLinesDialog({ filter, onClose }: { filter: LinesFilter; on
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="lines-title">
       <DialogTitle id="lines-title">{filter.title}</DialogTitle>
-      <DialogContent>
+      {/* Focusable, so the keyboard can scroll a long page of lines. */}
+      <DialogContent tabIndex={0} aria-labelledby="lines-title">
         {error && <Typography color="error">{error.message}</Typography>}
         {data && (
           <>
             <Typography variant="body2" sx={{ mb: 1 }}>
-              {formatCount(data.total)} lines, largest first. Each line names the file it came from and its row in that file (the header is row 1).
+              {data.lines.some((l) => l.lines > 1)
+                ? `${formatCount(data.total)} rows, largest first. A file too large to keep line by line was rolled up by day: each of its rows is a daily group, named by the file and the row of its first line (the header is row 1), with its count of lines.`
+                : `${formatCount(data.total)} lines, largest first. Each line names the file it came from and its row in that file (the header is row 1).`}
             </Typography>
             <DataTable
               caption={`${filter.title}, page ${page + 1} of ${pages}`}
@@ -33,7 +36,8 @@ export function SourceLinesDialog({ filter, onClose }: { filter: LinesFilter; on
               rowKey={(l) => `${l.sourceFile}:${l.row}`}
               rows={data.lines}
               columns={[
-                { header: 'File and row', cell: (l) => `${l.sourceFile} : ${l.row}` },
+                // A file too large for its line level was stored as daily groups: the row is the group's first line's.
+                { header: 'File and row', cell: (l) => (l.lines > 1 ? `${l.sourceFile} : ${l.row} (daily group of ${formatCount(l.lines)} lines, from this row on)` : `${l.sourceFile} : ${l.row}`) },
                 { header: 'Charge period start', cell: (l) => l.chargePeriodStart },
                 { header: 'Provider', cell: (l) => l.providerName },
                 { header: 'Service', cell: (l) => l.serviceName },

@@ -11,7 +11,8 @@ import { emptyValues, extrasOf, HeaderIndex } from '../canonical-line.js';
 import { shiftDecimal } from '../decimal-text.js';
 import type { CanonicalLine, FormatAdapter, FormatMatch } from '../format-adapter.js';
 import { anthropicReportRows, reportTable } from './anthropic-reports.js';
-import { AnthropicRecord, AT, cell, HAS_MORE_WARNING, tokenTypeOf } from './anthropic-record.js';
+import { AT, cell } from '../line-columns.js';
+import { AnthropicRecord, HAS_MORE_WARNING, tokenTypeOf } from './anthropic-record.js';
 
 const EMPTY_HEADER = ['starting_at', 'ending_at', 'amount', 'currency'];
 const API_SIGNATURE = ['starting_at', 'ending_at', 'amount', 'currency', 'description', 'cost_type', 'model', 'token_type', 'workspace_id'];

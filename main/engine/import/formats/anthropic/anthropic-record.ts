@@ -3,50 +3,11 @@
  * exports: times, workspace, API key, model, service tier, inference geo. Column positions are
  * found once per header; `fill` writes the shared canonical columns of one line.
  */
-import { isNullToken, isoFromSeconds, parseTimestamp } from '../../values.js';
-import { columnPosition, type HeaderIndex } from '../canonical-line.js';
+import { isoFromSeconds, parseTimestamp } from '../../values.js';
+import type { HeaderIndex } from '../canonical-line.js';
+import { AT, cell } from '../line-columns.js';
 import { HAS_MORE_COLUMN } from './anthropic-reports.js';
 
-export const AT = {
-  provider: columnPosition('ProviderName'),
-  publisher: columnPosition('PublisherName'),
-  issuer: columnPosition('InvoiceIssuerName'),
-  subAccountId: columnPosition('SubAccountId'),
-  subAccountName: columnPosition('SubAccountName'),
-  subAccountType: columnPosition('SubAccountType'),
-  chargeStart: columnPosition('ChargePeriodStart'),
-  chargeEnd: columnPosition('ChargePeriodEnd'),
-  chargeCategory: columnPosition('ChargeCategory'),
-  chargeFrequency: columnPosition('ChargeFrequency'),
-  chargeDescription: columnPosition('ChargeDescription'),
-  serviceCategory: columnPosition('ServiceCategory'),
-  serviceSubcategory: columnPosition('ServiceSubcategory'),
-  serviceName: columnPosition('ServiceName'),
-  regionId: columnPosition('RegionId'),
-  skuId: columnPosition('SkuId'),
-  resourceId: columnPosition('ResourceId'),
-  resourceName: columnPosition('ResourceName'),
-  resourceType: columnPosition('ResourceType'),
-  consumedQuantity: columnPosition('ConsumedQuantity'),
-  consumedUnit: columnPosition('ConsumedUnit'),
-  billed: columnPosition('BilledCost'),
-  effective: columnPosition('EffectiveCost'),
-  list: columnPosition('ListCost'),
-  currency: columnPosition('BillingCurrency'),
-  model: columnPosition('x_Model'),
-  tokenType: columnPosition('x_TokenType'),
-  tokens: columnPosition('x_Tokens'),
-  workload: columnPosition('x_Workload'),
-  apiKey: columnPosition('x_ApiKey'),
-  user: columnPosition('x_User'),
-} as const;
-
-/** A cell, or null for an absent column, an empty cell or a NULL token. */
-export function cell(record: readonly string[], index: number): string | null {
-  if (index < 0) return null;
-  const text = record[index];
-  return text === undefined || isNullToken(text) ? null : text.trim();
-}
 
 /** The cost report's and the Console's token types → x_TokenType. */
 export function tokenTypeOf(text: string | null): string | null {

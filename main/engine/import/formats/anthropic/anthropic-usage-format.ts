@@ -19,7 +19,8 @@ import { normaliseDecimalText } from '../../values.js';
 import { emptyValues, HeaderIndex } from '../canonical-line.js';
 import type { CanonicalLine, FormatAdapter, FormatMatch, RecordMapper } from '../format-adapter.js';
 import { anthropicReportRows, reportTable } from './anthropic-reports.js';
-import { AnthropicRecord, AT, cell, HAS_MORE_WARNING } from './anthropic-record.js';
+import { AT, cell } from '../line-columns.js';
+import { AnthropicRecord, HAS_MORE_WARNING } from './anthropic-record.js';
 
 interface TokenField {
   /** The API's name (also the cost report's token_type), then the Console's. */

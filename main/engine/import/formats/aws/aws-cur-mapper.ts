@@ -4,7 +4,8 @@
  * effective = the amortised cost of aws-effective-cost.ts.
  */
 import { isNullToken } from '../../values.js';
-import { columnPosition, emptyValues, extrasOf } from '../canonical-line.js';
+import { emptyValues, extrasOf } from '../canonical-line.js';
+import { AT } from '../line-columns.js';
 import { multiplyDecimals, shiftDecimal } from '../decimal-text.js';
 import type { CanonicalLine, RecordMapper } from '../format-adapter.js';
 import { bedrockLine, isBedrock } from './aws-bedrock.js';
@@ -17,52 +18,6 @@ import { locationOfRegion, regionOfLocation, regionOfZone } from './aws-regions.
 import { awsServiceCategory } from './aws-service-category.js';
 import { AwsTagCollector } from './aws-tags.js';
 
-const P = {
-  provider: columnPosition('ProviderName'),
-  publisher: columnPosition('PublisherName'),
-  invoiceIssuer: columnPosition('InvoiceIssuerName'),
-  invoiceId: columnPosition('InvoiceId'),
-  billingAccountId: columnPosition('BillingAccountId'),
-  billingAccountName: columnPosition('BillingAccountName'),
-  subAccountId: columnPosition('SubAccountId'),
-  subAccountName: columnPosition('SubAccountName'),
-  billingPeriodStart: columnPosition('BillingPeriodStart'),
-  billingPeriodEnd: columnPosition('BillingPeriodEnd'),
-  chargePeriodStart: columnPosition('ChargePeriodStart'),
-  chargePeriodEnd: columnPosition('ChargePeriodEnd'),
-  chargeCategory: columnPosition('ChargeCategory'),
-  chargeDescription: columnPosition('ChargeDescription'),
-  chargeFrequency: columnPosition('ChargeFrequency'),
-  serviceCategory: columnPosition('ServiceCategory'),
-  serviceName: columnPosition('ServiceName'),
-  regionId: columnPosition('RegionId'),
-  regionName: columnPosition('RegionName'),
-  zone: columnPosition('AvailabilityZone'),
-  resourceId: columnPosition('ResourceId'),
-  skuId: columnPosition('SkuId'),
-  skuPriceId: columnPosition('SkuPriceId'),
-  pricingCategory: columnPosition('PricingCategory'),
-  pricingUnit: columnPosition('PricingUnit'),
-  pricingQuantity: columnPosition('PricingQuantity'),
-  consumedQuantity: columnPosition('ConsumedQuantity'),
-  consumedUnit: columnPosition('ConsumedUnit'),
-  billed: columnPosition('BilledCost'),
-  effective: columnPosition('EffectiveCost'),
-  list: columnPosition('ListCost'),
-  listUnitPrice: columnPosition('ListUnitPrice'),
-  contracted: columnPosition('ContractedCost'),
-  currency: columnPosition('BillingCurrency'),
-  commitmentId: columnPosition('CommitmentDiscountId'),
-  commitmentType: columnPosition('CommitmentDiscountType'),
-  commitmentCategory: columnPosition('CommitmentDiscountCategory'),
-  commitmentStatus: columnPosition('CommitmentDiscountStatus'),
-  tags: columnPosition('Tags'),
-  model: columnPosition('x_Model'),
-  tokenType: columnPosition('x_TokenType'),
-  tokens: columnPosition('x_Tokens'),
-  gpuHours: columnPosition('x_GpuHours'),
-  workload: columnPosition('x_Workload'),
-};
 
 /** Snake_case names of the columns read, by what they are. Alternatives in order of preference. */
 const FIELDS = {
@@ -173,53 +128,53 @@ export class AwsCurMapper implements RecordMapper {
     const set = (position: number, text: string): void => {
       if (text !== '') values[position] = text;
     };
-    set(P.provider, 'AWS');
-    set(P.publisher, cell('billingEntity') || 'AWS');
-    set(P.invoiceIssuer, cell('invoicingEntity') || 'AWS');
-    set(P.invoiceId, cell('invoiceId'));
-    set(P.billingAccountId, cell('payer'));
-    set(P.billingAccountName, cell('payerName'));
-    set(P.subAccountId, cell('usageAccount'));
-    set(P.subAccountName, cell('usageAccountName'));
-    set(P.billingPeriodStart, cell('periodStart'));
-    set(P.billingPeriodEnd, cell('periodEnd'));
+    set(AT.provider, 'AWS');
+    set(AT.publisher, cell('billingEntity') || 'AWS');
+    set(AT.issuer, cell('invoicingEntity') || 'AWS');
+    set(AT.invoiceId, cell('invoiceId'));
+    set(AT.billingAccountId, cell('payer'));
+    set(AT.billingAccountName, cell('payerName'));
+    set(AT.subAccountId, cell('usageAccount'));
+    set(AT.subAccountName, cell('usageAccountName'));
+    set(AT.billingPeriodStart, cell('periodStart'));
+    set(AT.billingPeriodEnd, cell('periodEnd'));
     const interval = cell('timeInterval');
     const slash = interval.indexOf('/');
-    set(P.chargePeriodStart, cell('usageStart') || (slash > 0 ? interval.slice(0, slash) : ''));
-    set(P.chargePeriodEnd, cell('usageEnd') || (slash > 0 ? interval.slice(slash + 1) : ''));
-    set(P.chargeCategory, type.category);
-    set(P.chargeFrequency, type.frequency ?? '');
-    set(P.chargeDescription, cell('description'));
+    set(AT.chargeStart, cell('usageStart') || (slash > 0 ? interval.slice(0, slash) : ''));
+    set(AT.chargeEnd, cell('usageEnd') || (slash > 0 ? interval.slice(slash + 1) : ''));
+    set(AT.chargeCategory, type.category);
+    set(AT.chargeFrequency, type.frequency ?? '');
+    set(AT.chargeDescription, cell('description'));
 
     const productCode = cell('productCode');
     const serviceCode = cell('serviceCode');
-    set(P.serviceName, product('productName') || product('serviceName') || productCode || serviceCode);
+    set(AT.serviceName, product('productName') || product('serviceName') || productCode || serviceCode);
     const category = awsServiceCategory(productCode, serviceCode);
     // Marketplace models on Bedrock have a product code of their own, unknown to the table.
-    set(P.serviceCategory, category === 'Other' && isBedrock(productCode, product('productName')) ? 'AI and Machine Learning' : category);
+    set(AT.serviceCategory, category === 'Other' && isBedrock(productCode, product('productName')) ? 'AI and Machine Learning' : category);
     this.setRegion(set, product('region'), product('location'), cell('zone'));
-    set(P.zone, cell('zone'));
-    set(P.resourceId, cell('resourceId'));
-    set(P.skuId, cell('sku'));
-    set(P.skuPriceId, cell('rateCode'));
+    set(AT.zone, cell('zone'));
+    set(AT.resourceId, cell('resourceId'));
+    set(AT.skuId, cell('sku'));
+    set(AT.skuPriceId, cell('rateCode'));
 
     const usageType = cell('usageType');
     const unit = cell('unit');
     const amount = cell('usageAmount');
-    set(P.pricingUnit, unit);
-    set(P.pricingQuantity, amount);
+    set(AT.pricingUnit, unit);
+    set(AT.pricingQuantity, amount);
     // A negation line repeats the covered usage's amount: consumed once is enough.
     if (type.category === 'Usage' && type.effective !== 'zero') {
-      set(P.consumedQuantity, amount);
-      set(P.consumedUnit, unit);
+      set(AT.consumedQuantity, amount);
+      set(AT.consumedUnit, unit);
     }
-    if (type.category === 'Usage') set(P.pricingCategory, pricingCategoryOf(type, cell('term'), usageType));
-    set(P.billed, unblended);
-    set(P.effective, effective);
-    set(P.list, cell('listCost'));
-    set(P.listUnitPrice, cell('listRate'));
-    set(P.contracted, cell('netUnblended') || unblended);
-    set(P.currency, cell('currency'));
+    if (type.category === 'Usage') set(AT.pricingCategory, pricingCategoryOf(type, cell('term'), usageType));
+    set(AT.billed, unblended);
+    set(AT.effective, effective);
+    set(AT.list, cell('listCost'));
+    set(AT.listUnitPrice, cell('listRate'));
+    set(AT.contracted, cell('netUnblended') || unblended);
+    set(AT.currency, cell('currency'));
     this.setCommitment(set, type, cell('spArn'), cell('riArn'));
 
     let unreadable: Record<string, string> | null = null;
@@ -228,7 +183,7 @@ export class AwsCurMapper implements RecordMapper {
       unreadable ??= {};
       unreadable[name] = text;
     });
-    set(P.tags, tags ?? '');
+    set(AT.tags, tags ?? '');
 
     // Only usage that is consumed carries tokens and GPU hours; a negation line would count them twice.
     if (type.category === 'Usage' && type.effective !== 'zero' && amount !== '') {
@@ -258,28 +213,28 @@ export class AwsCurMapper implements RecordMapper {
 
   private setRegion(set: (p: number, t: string) => void, region: string, location: string, zone: string): void {
     const code = region || regionOfLocation(location) || regionOfZone(zone) || '';
-    set(P.regionId, code);
-    set(P.regionName, location || (code ? (locationOfRegion(code) ?? '') : ''));
+    set(AT.regionId, code);
+    set(AT.regionName, location || (code ? (locationOfRegion(code) ?? '') : ''));
   }
 
   private setCommitment(set: (p: number, t: string) => void, type: LineType, spArn: string, riArn: string): void {
     const savingsPlan = type.commitment === 'savings-plan' && spArn !== '';
     const reservation = (type.commitment === 'reservation' || type.commitment === 'reservation-if-arn') && riArn !== '';
     if (!savingsPlan && !reservation) return;
-    set(P.commitmentId, savingsPlan ? spArn : riArn);
-    set(P.commitmentType, savingsPlan ? 'Savings Plan' : 'Reserved Instance');
-    set(P.commitmentCategory, savingsPlan ? 'Spend' : 'Usage');
-    if (type.covered) set(P.commitmentStatus, 'Used');
+    set(AT.commitmentId, savingsPlan ? spArn : riArn);
+    set(AT.commitmentType, savingsPlan ? 'Savings Plan' : 'Reserved Instance');
+    set(AT.commitmentCategory, savingsPlan ? 'Spend' : 'Usage');
+    if (type.covered) set(AT.commitmentStatus, 'Used');
   }
 
   private setAi(set: (p: number, t: string) => void, fields: { productCode: string; productName: string; productModel: string; usageType: string; unit: string; amount: string }): void {
     const bedrock = bedrockLine(fields);
     if (!bedrock) return;
-    set(P.model, bedrock.model ?? '');
-    set(P.tokenType, bedrock.tokenType);
-    set(P.workload, bedrock.workload);
+    set(AT.model, bedrock.model ?? '');
+    set(AT.tokenType, bedrock.tokenType);
+    set(AT.workload, bedrock.workload);
     try {
-      set(P.tokens, withoutTrailingZeros(shiftDecimal(fields.amount, bedrock.tokenPower)));
+      set(AT.tokens, withoutTrailingZeros(shiftDecimal(fields.amount, bedrock.tokenPower)));
     } catch {
       return; // not a number: the usage amount is kept as PricingQuantity and rejected there
     }
@@ -291,13 +246,13 @@ export class AwsCurMapper implements RecordMapper {
     const gpus = gpusOf(instanceTypeOf(productInstanceType, usageType));
     if (gpus === 0) return;
     try {
-      set(P.gpuHours, multiplyDecimals(amount, String(gpus)));
+      set(AT.gpuHours, multiplyDecimals(amount, String(gpus)));
     } catch {
       return;
     }
     if (productCode.toLowerCase() === 'amazonsagemaker') {
       const lower = usageType.toLowerCase();
-      set(P.workload, lower.includes('train') ? 'training' : lower.includes('host') || lower.includes('inference') || lower.includes('transform') ? 'inference' : '');
+      set(AT.workload, lower.includes('train') ? 'training' : lower.includes('host') || lower.includes('inference') || lower.includes('transform') ? 'inference' : '');
     }
   }
 

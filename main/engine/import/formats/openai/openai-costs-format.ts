@@ -11,7 +11,8 @@ import { emptyValues, extrasOf, HeaderIndex } from '../canonical-line.js';
 import type { CanonicalLine, FormatAdapter, FormatMatch, RecordMapper } from '../format-adapter.js';
 import { parseLineItem, type LineItem } from './line-item.js';
 import { openAiPageRows, openAiTable } from './openai-pages.js';
-import { AT, cell, HAS_MORE_WARNING, OpenAiRecord } from './openai-record.js';
+import { AT, cell } from '../line-columns.js';
+import { HAS_MORE_WARNING, OpenAiRecord } from './openai-record.js';
 
 const COST_RESULT = 'organization.costs.result';
 const EMPTY_HEADER = ['object', 'start_time', 'end_time', 'amount.value', 'amount.currency', 'line_item', 'project_id'];

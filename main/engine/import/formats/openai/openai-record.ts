@@ -4,42 +4,10 @@
  * header; `fill` writes the shared canonical columns of one line.
  */
 import { isNullToken, isoFromSeconds } from '../../values.js';
-import { columnPosition, type HeaderIndex } from '../canonical-line.js';
+import type { HeaderIndex } from '../canonical-line.js';
+import { AT, cell } from '../line-columns.js';
 import { HAS_MORE_COLUMN } from './openai-pages.js';
 
-export const AT = {
-  provider: columnPosition('ProviderName'),
-  publisher: columnPosition('PublisherName'),
-  issuer: columnPosition('InvoiceIssuerName'),
-  billingAccountId: columnPosition('BillingAccountId'),
-  billingAccountName: columnPosition('BillingAccountName'),
-  subAccountId: columnPosition('SubAccountId'),
-  subAccountName: columnPosition('SubAccountName'),
-  subAccountType: columnPosition('SubAccountType'),
-  chargeStart: columnPosition('ChargePeriodStart'),
-  chargeEnd: columnPosition('ChargePeriodEnd'),
-  chargeCategory: columnPosition('ChargeCategory'),
-  chargeFrequency: columnPosition('ChargeFrequency'),
-  chargeDescription: columnPosition('ChargeDescription'),
-  serviceCategory: columnPosition('ServiceCategory'),
-  serviceSubcategory: columnPosition('ServiceSubcategory'),
-  serviceName: columnPosition('ServiceName'),
-  skuId: columnPosition('SkuId'),
-  resourceId: columnPosition('ResourceId'),
-  resourceName: columnPosition('ResourceName'),
-  resourceType: columnPosition('ResourceType'),
-  consumedQuantity: columnPosition('ConsumedQuantity'),
-  consumedUnit: columnPosition('ConsumedUnit'),
-  billed: columnPosition('BilledCost'),
-  effective: columnPosition('EffectiveCost'),
-  currency: columnPosition('BillingCurrency'),
-  model: columnPosition('x_Model'),
-  tokenType: columnPosition('x_TokenType'),
-  tokens: columnPosition('x_Tokens'),
-  workload: columnPosition('x_Workload'),
-  apiKey: columnPosition('x_ApiKey'),
-  user: columnPosition('x_User'),
-} as const;
 
 const UNIX_SECONDS = /^\d{9,11}(?:\.\d+)?$/;
 
@@ -48,13 +16,6 @@ export function timeText(text: string | undefined): string | null {
   if (text === undefined || isNullToken(text)) return null;
   const trimmed = text.trim();
   return UNIX_SECONDS.test(trimmed) ? isoFromSeconds(Math.floor(Number(trimmed))) : trimmed;
-}
-
-/** A cell, or null for an absent column, an empty cell or a NULL token. */
-export function cell(record: readonly string[], index: number): string | null {
-  if (index < 0) return null;
-  const text = record[index];
-  return text === undefined || isNullToken(text) ? null : text.trim();
 }
 
 export class OpenAiRecord {

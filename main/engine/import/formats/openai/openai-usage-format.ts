@@ -18,7 +18,8 @@ import { addDecimals, negateDecimal } from '../decimal-text.js';
 import { emptyValues, HeaderIndex } from '../canonical-line.js';
 import type { CanonicalLine, FormatAdapter, FormatMatch, RecordMapper } from '../format-adapter.js';
 import { openAiPageRows, openAiTable } from './openai-pages.js';
-import { AT, cell, HAS_MORE_WARNING, OpenAiRecord } from './openai-record.js';
+import { AT, cell } from '../line-columns.js';
+import { HAS_MORE_WARNING, OpenAiRecord } from './openai-record.js';
 import { COUNT_FIELDS, DEFAULT_KIND, usageKindOf, type CountKind, type TokenKind, type UsageKind } from './usage-kinds.js';
 
 const USAGE_OBJECT = /^organization\.usage\./;

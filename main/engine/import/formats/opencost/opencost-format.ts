@@ -12,38 +12,14 @@
  * 4.6000000000000005) is left out and reported.
  */
 import { isNullToken, isoFromSeconds, normaliseDecimalText, parseTimestamp } from '../../values.js';
-import { columnPosition, emptyValues, extrasOf, HeaderIndex } from '../canonical-line.js';
+import { emptyValues, extrasOf, HeaderIndex } from '../canonical-line.js';
+import { AT, cell } from '../line-columns.js';
 import { addDecimals, negateDecimal } from '../decimal-text.js';
 import type { CanonicalLine, FormatAdapter, FormatMatch, RecordMapper } from '../format-adapter.js';
 import { COST_COMPONENTS, TOTAL_ONLY, UNITEMISED, type CostComponent } from './cost-components.js';
 import { tabulateAllocations } from './opencost-allocation-json.js';
 import { LabelTags } from './label-tags.js';
 
-const AT = {
-  provider: columnPosition('ProviderName'),
-  publisher: columnPosition('PublisherName'),
-  subAccountId: columnPosition('SubAccountId'),
-  subAccountName: columnPosition('SubAccountName'),
-  subAccountType: columnPosition('SubAccountType'),
-  chargeStart: columnPosition('ChargePeriodStart'),
-  chargeEnd: columnPosition('ChargePeriodEnd'),
-  chargeCategory: columnPosition('ChargeCategory'),
-  chargeFrequency: columnPosition('ChargeFrequency'),
-  chargeDescription: columnPosition('ChargeDescription'),
-  serviceCategory: columnPosition('ServiceCategory'),
-  serviceName: columnPosition('ServiceName'),
-  skuId: columnPosition('SkuId'),
-  resourceId: columnPosition('ResourceId'),
-  resourceName: columnPosition('ResourceName'),
-  resourceType: columnPosition('ResourceType'),
-  consumedQuantity: columnPosition('ConsumedQuantity'),
-  consumedUnit: columnPosition('ConsumedUnit'),
-  billed: columnPosition('BilledCost'),
-  effective: columnPosition('EffectiveCost'),
-  currency: columnPosition('BillingCurrency'),
-  tags: columnPosition('Tags'),
-  gpuHours: columnPosition('x_GpuHours'),
-} as const;
 
 const COMPONENT_COLUMNS = [...COST_COMPONENTS.map((c) => c.column), 'TotalCost'];
 const SIGNATURE = ['Date', 'Namespace', 'ControllerKind', 'ControllerName', 'Pod', 'Container', 'CPUCost', 'RAMCost', 'NetworkCost', 'PVCost', 'GPUCost', 'TotalCost'];
@@ -143,7 +119,7 @@ class OpencostMapper implements RecordMapper {
       if (cost == null) return `${component.column} "${text}" is not a number`;
       parts.push({ component, cost, usageIndex: component.usageIndex });
     }
-    const totalText = this.cell(record, this.total);
+    const totalText = cell(record, this.total);
     const total = totalText === null ? null : normaliseDecimalText(totalText);
     if (total === undefined) return `TotalCost "${totalText}" is not a number`;
     const tags = this.tags.of(record);
@@ -160,9 +136,9 @@ class OpencostMapper implements RecordMapper {
       values[AT.serviceCategory] = component.serviceCategory;
       values[AT.chargeDescription] = `Kubernetes ${component.label}`;
       if (component.usage && usageIndex >= 0) {
-        values[AT.consumedQuantity] = this.cell(record, usageIndex);
+        values[AT.consumedQuantity] = cell(record, usageIndex);
         values[AT.consumedUnit] = component.usage.unit;
-        if (component.key === 'gpu') values[AT.gpuHours] = this.cell(record, usageIndex);
+        if (component.key === 'gpu') values[AT.gpuHours] = cell(record, usageIndex);
       }
       return { values, extras };
     });
@@ -190,26 +166,26 @@ class OpencostMapper implements RecordMapper {
   }
 
   private hasGpuHours(record: readonly string[]): boolean {
-    const hours = this.cell(record, this.gpuHoursIndex);
+    const hours = cell(record, this.gpuHoursIndex);
     return hours !== null && !ZERO.test(hours);
   }
 
   /** The columns every line of the row shares. */
   private base(record: readonly string[], tags: string | null): Array<string | null> {
     const values = emptyValues();
-    values[AT.provider] = this.cell(record, this.provider) ?? 'Kubernetes';
+    values[AT.provider] = cell(record, this.provider) ?? 'Kubernetes';
     values[AT.publisher] = 'OpenCost';
-    const cluster = this.cell(record, this.cluster);
+    const cluster = cell(record, this.cluster);
     values[AT.subAccountId] = cluster;
     values[AT.subAccountName] = cluster;
     values[AT.subAccountType] = cluster ? 'Cluster' : null;
-    const start = this.cell(record, this.windowStart) ?? this.cell(record, this.date);
+    const start = cell(record, this.windowStart) ?? cell(record, this.date);
     values[AT.chargeStart] = start;
-    values[AT.chargeEnd] = this.cell(record, this.windowEnd) ?? (start ? this.dayEnd(start) : null);
+    values[AT.chargeEnd] = cell(record, this.windowEnd) ?? (start ? this.dayEnd(start) : null);
     values[AT.chargeCategory] = 'Usage';
     values[AT.chargeFrequency] = 'Usage-Based';
     values[AT.serviceName] = 'Kubernetes';
-    values[AT.currency] = (this.cell(record, this.currency) ?? 'USD').toUpperCase();
+    values[AT.currency] = (cell(record, this.currency) ?? 'USD').toUpperCase();
     values[AT.tags] = tags;
     this.fillResource(values, record);
     return values;
@@ -220,12 +196,12 @@ class OpencostMapper implements RecordMapper {
     const parts: string[] = [];
     let type: string | null = null;
     for (const { index, type: partType } of this.path) {
-      const text = this.cell(record, index);
+      const text = cell(record, index);
       if (text === null) continue;
       parts.push(text);
-      type = partType === 'controller' ? (this.cell(record, this.controllerKind) ?? 'controller') : partType;
+      type = partType === 'controller' ? (cell(record, this.controllerKind) ?? 'controller') : partType;
     }
-    const name = this.cell(record, this.name);
+    const name = cell(record, this.name);
     values[AT.resourceId] = parts.length > 0 ? parts.join('/') : name;
     values[AT.resourceName] = parts.length > 0 ? (parts[parts.length - 1] as string) : name;
     values[AT.resourceType] = type ? `Kubernetes ${type}` : name ? 'Kubernetes allocation' : null;
@@ -240,12 +216,6 @@ class OpencostMapper implements RecordMapper {
       this.dayEnds.set(start, end);
     }
     return end;
-  }
-
-  private cell(record: readonly string[], index: number): string | null {
-    if (index < 0) return null;
-    const text = record[index];
-    return text === undefined || isNullToken(text) ? null : text.trim();
   }
 
   warnings(): string[] {
