@@ -26,6 +26,28 @@ import type {
   FormatId,
   SavedColumnMapping,
 } from './model.js';
+import type {
+  AllocationExplanation,
+  AllocationQuery,
+  AllocationRule,
+  AllocationScope,
+  AllocationSummary,
+  AllocationTree,
+  AttributionConfig,
+  CoverageOverTime,
+  CoverageQuery,
+  ExplainQuery,
+  LineExplanation,
+  RulePack,
+  RulePackDiff,
+  RulePackRequest,
+  RulePreview,
+  RulePreviewRequest,
+  RuleVersions,
+  SharedCostPool,
+  VersionDiff,
+  VersionDiffRequest,
+} from './attribution.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -66,6 +88,48 @@ export interface EngineApi {
   savePriceBook(arg: { edits: PriceBookEdit[] }): EffectivePriceBook;
   /** Drops every edit: the workspace goes back to the shipped prices. */
   resetPriceBook(arg: Record<string, never>): EffectivePriceBook;
+
+  // Cost attribution (shared/attribution.ts). Writes are checked whole first: all or nothing.
+  /** The rule set being edited (the newest version): dimensions, hierarchy, rules, pools. */
+  attributionConfig(arg: Record<string, never>): AttributionConfig;
+  /** Replaces the whole rule set being edited. */
+  saveAttributionConfig(arg: { config: AttributionConfig }): AttributionConfig;
+  /** Adds a rule (at `position`, default last) or replaces the rule of the same id in place. */
+  saveRule(arg: { rule: AllocationRule; position?: number }): AttributionConfig;
+  deleteRule(arg: { id: string }): AttributionConfig;
+  /** Puts the rules in this order (every rule id exactly once). */
+  reorderRules(arg: { ids: string[] }): AttributionConfig;
+  /** Adds a pool or replaces the pool of the same id (pool cycles and bad percentages are refused). */
+  savePool(arg: { pool: SharedCostPool }): AttributionConfig;
+  deletePool(arg: { id: string }): AttributionConfig;
+  /** What saving this rule would change, without saving it: rows matched, cost moved, coverage before → after. */
+  previewRule(arg: RulePreviewRequest): RulePreview;
+  /** Allocated totals by a dimension (or a FOCUS column, or `tag:<key>`), one summary per currency. */
+  allocationSummary(arg: AllocationQuery): AllocationSummary[];
+  /** The hierarchy tree (organisation → …) with totals and coverage, in one currency. */
+  allocationTree(arg: AllocationScope): AllocationTree;
+  /** Coverage of one dimension per day or month, in one currency. */
+  coverageOverTime(arg: CoverageQuery): CoverageOverTime;
+  /** The chain behind an allocated figure: rules, pools, split shares, source rows. */
+  explainAllocation(arg: ExplainQuery): AllocationExplanation;
+  /** Where one source row's cost went, per dimension. */
+  explainLine(arg: { sourceId: number; rowNumber: number }): LineExplanation;
+  /** The rule set being edited as a shareable rule pack. */
+  exportRulePack(arg: { name?: string; description?: string }): RulePack;
+  /** What applying a rule pack would change (nothing is saved). */
+  diffRulePack(arg: RulePackRequest): RulePackDiff;
+  /** Applies a rule pack to the rule set being edited. */
+  applyRulePack(arg: RulePackRequest): AttributionConfig;
+  /** Saved rule-set versions and frozen periods. */
+  listRuleVersions(arg: Record<string, never>): RuleVersions;
+  /** Starts a new version (a copy of the current one) effective from a day; earlier days keep the previous version. */
+  saveRuleVersion(arg: { label: string; effectiveFrom: string }): RuleVersions;
+  /** Freezes a closed period: it keeps the allocation of today's rules whatever changes later. */
+  freezePeriod(arg: { from: string; to: string; label?: string }): RuleVersions;
+  /** Restates a frozen period on purpose: drops the freeze, so the period follows the versions again. */
+  restatePeriod(arg: { id: number }): RuleVersions;
+  /** Money moving between values of a dimension from one version to another, over the same lines. */
+  diffVersions(arg: VersionDiffRequest): VersionDiff;
 }
 
 export type EngineMethod = keyof EngineApi;
@@ -73,7 +137,7 @@ export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
 export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
 
 /** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
-export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book';
+export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book' | 'attribution';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {

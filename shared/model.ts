@@ -131,6 +131,17 @@ export interface OverviewQuery {
    * one currency). Converted figures say so: see `Overview.conversion`.
    */
   displayCurrency?: string;
+  /**
+   * Break down by an allocated dimension (see shared/attribution.ts): `Overview.byAllocated`,
+   * read from the materialised allocation (alloc_daily). Ignored with a display currency.
+   */
+  allocatedBy?: string;
+  /**
+   * Keep only the cost allocated to one value of an allocated dimension (null: its unallocated
+   * cost). Applies to `total`, `byDay` and `byAllocated`; the column breakdowns stay unfiltered
+   * (allocation is kept per dimension and day, not per line), which `allocatedFilter` says.
+   */
+  allocated?: { dimension: string; value: string | null };
 }
 
 /** An exchange rate: 1 `from` = `rate` `to`, from `date` on (until a later rate). */
@@ -188,6 +199,10 @@ export interface Overview {
   tagKeys: string[];
   /** Set when the figures are converted into a display currency. */
   conversion: Conversion | null;
+  /** Set when the query asks for `allocatedBy`: cost by value of that dimension (key "(unallocated)" for the rest). */
+  byAllocated?: { dimension: string; coverage: number; rows: Breakdown[] };
+  /** Set when the query filters by `allocated`: what the filter applied to. */
+  allocatedFilter?: { dimension: string; value: string | null; appliesTo: Array<'total' | 'byDay' | 'byAllocated'> };
 }
 
 export interface TagBreakdownQuery extends OverviewQuery {

@@ -16,6 +16,7 @@ import * as validate from './validate.js';
 import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricing/workspace-price-book.js';
 import { previewFile } from './mapping/file-preview.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
+import { attributionHandlers } from './attribution/handlers.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -106,6 +107,7 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         ctx.emit('dataChanged', { tables: ['price_book'] });
         return book;
       }),
+    ...attributionHandlers({ store: () => store, serialised, now: deps.now }),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }

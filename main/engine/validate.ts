@@ -5,6 +5,21 @@ import type { ModelPriceFields, PriceBookEdit } from '../../shared/model.js';
 import { checkPriceFields } from './pricing/price-fields.js';
 import type { ColumnMapping, FilePreviewRequest, FormatId } from '../../shared/model.js';
 import { checkColumnMapping } from './mapping/column-mapping.js';
+import type {
+  AllocationQuery,
+  AllocationRule,
+  AllocationScope,
+  AttributionConfig,
+  CostKind,
+  CoverageQuery,
+  ExplainQuery,
+  RulePackRequest,
+  RulePreviewRequest,
+  SharedCostPool,
+  VersionDiffRequest,
+} from '../../shared/attribution.js';
+import { checkConfig, checkPool, checkRule } from './attribution/check-config.js';
+import { checkRulePack } from './attribution/rule-pack.js';
 
 function bad(message: string): never {
   throw new EngineError('BAD_REQUEST', message);
@@ -166,4 +181,136 @@ export function priceBookEdits(arg: unknown): PriceBookEdit[] {
         return bad(`${where}action must be add, set, remove or restore.`);
     }
   });
+}
+
+// Cost attribution (shapes checked in attribution/check-config.ts).
+
+function dayText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) bad(`${field} must be a date (YYYY-MM-DD).`);
+  return value;
+}
+
+function idText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') bad(`${field} must be an id.`);
+  return value;
+}
+
+export function attributionConfig(arg: unknown): AttributionConfig {
+  return checkConfig(record(arg, 'The request').config);
+}
+
+export function saveRule(arg: unknown): { rule: AllocationRule; position?: number } {
+  const r = record(arg, 'The request');
+  const position = optionalInteger(r.position, 'position');
+  if (position !== undefined && position < 0) bad('position must be 0 or more.');
+  return position === undefined ? { rule: checkRule(r.rule) } : { rule: checkRule(r.rule), position };
+}
+
+export function itemId(arg: unknown): string {
+  return idText(record(arg, 'The request').id, 'id');
+}
+
+export function ruleIds(arg: unknown): string[] {
+  const ids = record(arg, 'The request').ids;
+  if (!Array.isArray(ids)) bad('ids must list the rule ids in their new order.');
+  return ids.map((id, i) => idText(id, `ids[${i}]`));
+}
+
+export function savePool(arg: unknown): SharedCostPool {
+  return checkPool(record(arg, 'The request').pool);
+}
+
+function costKind(value: unknown): CostKind | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'effective' && value !== 'billed') bad('cost must be "effective" or "billed".');
+  return value;
+}
+
+export function allocationScope(arg: unknown): AllocationScope {
+  const r = record(arg, 'The query');
+  const scope: AllocationScope = {};
+  if (r.from !== undefined) scope.from = dayText(r.from, 'from');
+  if (r.to !== undefined) scope.to = dayText(r.to, 'to');
+  const currency = optionalString(r.currency, 'currency');
+  if (currency !== undefined && currency !== '') scope.currency = currency.trim().toUpperCase();
+  const cost = costKind(r.cost);
+  if (cost !== undefined) scope.cost = cost;
+  return scope;
+}
+
+export function allocationQuery(arg: unknown): AllocationQuery {
+  const by = optionalString(record(arg, 'The query').by, 'by');
+  if (!by) bad('by must name a dimension, a FOCUS column or tag:<key>.');
+  return { ...allocationScope(arg), by };
+}
+
+export function coverageQuery(arg: unknown): CoverageQuery {
+  const r = record(arg, 'The query');
+  const dimension = idText(r.dimension, 'dimension');
+  if (r.granularity !== undefined && r.granularity !== 'day' && r.granularity !== 'month') bad('granularity must be "day" or "month".');
+  return { ...allocationScope(arg), dimension, ...(r.granularity === undefined ? {} : { granularity: r.granularity }) };
+}
+
+export function explainQuery(arg: unknown): ExplainQuery {
+  const r = record(arg, 'The query');
+  const dimension = idText(r.dimension, 'dimension');
+  if (r.value !== null && typeof r.value !== 'string') bad('value must be a value of the dimension, or null for the unallocated cost.');
+  const rowLimit = optionalInteger(r.rowLimit, 'rowLimit');
+  if (rowLimit !== undefined && (rowLimit < 0 || rowLimit > 1000)) bad('rowLimit must be between 0 and 1000.');
+  return { ...allocationScope(arg), dimension, value: r.value, ...(rowLimit === undefined ? {} : { rowLimit }) };
+}
+
+export function lineRef(arg: unknown): { sourceId: number; rowNumber: number } {
+  const r = record(arg, 'The request');
+  if (typeof r.sourceId !== 'number' || !Number.isInteger(r.sourceId) || r.sourceId < 1) bad('sourceId must be the number of an imported file.');
+  if (typeof r.rowNumber !== 'number' || !Number.isInteger(r.rowNumber) || r.rowNumber < 1) bad('rowNumber must be a row number of the file.');
+  return { sourceId: r.sourceId, rowNumber: r.rowNumber };
+}
+
+export function rulePreview(arg: unknown): RulePreviewRequest {
+  const r = record(arg, 'The request');
+  const { rule, position } = saveRule({ rule: r.rule, position: r.position });
+  const scope = allocationScope({ currency: r.currency, cost: r.cost });
+  return { rule, ...(position === undefined ? {} : { position }), ...scope };
+}
+
+export function packInfo(arg: unknown): { name?: string; description?: string } {
+  const r = record(arg, 'The request');
+  const name = optionalString(r.name, 'name');
+  const description = optionalString(r.description, 'description');
+  return { ...(name ? { name } : {}), ...(description ? { description } : {}) };
+}
+
+export function rulePackRequest(arg: unknown): RulePackRequest {
+  const r = record(arg, 'The request');
+  if (r.mode !== 'merge' && r.mode !== 'replace') bad('mode must be "merge" or "replace".');
+  return { pack: checkRulePack(r.pack), mode: r.mode };
+}
+
+export function ruleVersion(arg: unknown): { label: string; effectiveFrom: string } {
+  const r = record(arg, 'The request');
+  const label = optionalString(r.label, 'label');
+  if (!label || label.trim() === '') bad('label must name the version.');
+  return { label: label.trim(), effectiveFrom: dayText(r.effectiveFrom, 'effectiveFrom') };
+}
+
+export function period(arg: unknown): { from: string; to: string; label?: string } {
+  const r = record(arg, 'The request');
+  const label = optionalString(r.label, 'label');
+  return { from: dayText(r.from, 'from'), to: dayText(r.to, 'to'), ...(label ? { label } : {}) };
+}
+
+export function frozenId(arg: unknown): number {
+  const id = record(arg, 'The request').id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) bad('id must be the number of a frozen period.');
+  return id;
+}
+
+export function versionDiffRequest(arg: unknown): VersionDiffRequest {
+  const r = record(arg, 'The request');
+  for (const field of ['before', 'after'] as const) {
+    const v = r[field];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) bad(`${field} must be a rule-set version id.`);
+  }
+  return { ...allocationScope(arg), before: r.before as number, after: r.after as number, dimension: idText(r.dimension, 'dimension') };
 }

@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -127,6 +127,56 @@ CREATE TABLE fx_rates (
 /** Workspace settings as JSON values by key (edited price book, saved column mappings, …). */
 export const SETTINGS_SQL = `
 CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+/**
+ * Cost attribution: rule-set versions (JSON configs with effective days), frozen periods (a
+ * snapshot of the configs that allocated them), and the materialised result: `alloc_daily`
+ * (value NULL = unallocated; read by forecasting), pool flows for explanations, and the state
+ * that says whether the result is up to date.
+ */
+export const ATTRIBUTION_SQL = `
+CREATE TABLE attribution_versions (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  effective_from INTEGER,
+  created_at TEXT NOT NULL,
+  config TEXT NOT NULL
+);
+CREATE TABLE attribution_frozen (
+  id INTEGER PRIMARY KEY,
+  from_day INTEGER NOT NULL,
+  to_day INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  frozen_at TEXT NOT NULL,
+  segments TEXT NOT NULL
+);
+CREATE TABLE alloc_daily (
+  dimension TEXT NOT NULL,
+  value TEXT,
+  currency TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  billed REAL NOT NULL,
+  effective REAL NOT NULL
+);
+CREATE INDEX alloc_daily_by_dimension ON alloc_daily (dimension, currency, day);
+CREATE TABLE alloc_flows (
+  dimension TEXT NOT NULL,
+  pool TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  currency TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  value TEXT,
+  other_pool TEXT,
+  billed REAL NOT NULL,
+  effective REAL NOT NULL,
+  even_fallback INTEGER NOT NULL
+);
+CREATE INDEX alloc_flows_by_pool ON alloc_flows (dimension, pool, currency, day);
+CREATE TABLE alloc_state (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
