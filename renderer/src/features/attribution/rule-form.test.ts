@@ -52,6 +52,8 @@ describe('the rule editor form', () => {
       value: { kind: 'column', column: 'tag:team' },
     };
     expect(ruleFromForm(ruleToForm(rule), new Set(['team-from-tag']))).toEqual({ ok: true, value: rule });
+    expect(describeRule({ ...rule, when: { match: 'all', conditions: [] } }, 'Team')).toBe('Team = the value of tag team, for every cost line');
+    expect(describeRule(rule, 'Team')).toBe('Team = the value of tag team, when tag team is set and (extra x_pool matches regex ^gpu)');
     const extra: AllocationRule = { ...rule, value: { kind: 'column', column: 'extra:owner' } };
     expect(ruleFromForm(ruleToForm(extra), none)).toEqual({ ok: true, value: extra });
     const capture: AllocationRule = { ...rule, value: { kind: 'capture', column: 'ServiceName', pattern: '(\\w+)', group: 1 } };

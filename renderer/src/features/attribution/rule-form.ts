@@ -225,7 +225,8 @@ export function describeCondition(group: ConditionGroup): string {
   return parts.join(group.match === 'all' ? ' and ' : ' or ');
 }
 
-/** "team = the value of tag team, when every cost line". */
+/** "Team = the value of tag team, for every cost line"; "Team = "platform", when ServiceName contains S3". */
 export function describeRule(rule: AllocationRule, dimensionName: string): string {
-  return `${dimensionName} = ${describeValue(rule.value)}, when ${describeCondition(rule.when)}`;
+  const when = rule.when.conditions.length === 0 ? 'for every cost line' : `when ${describeCondition(rule.when)}`;
+  return `${dimensionName} = ${describeValue(rule.value)}, ${when}`;
 }

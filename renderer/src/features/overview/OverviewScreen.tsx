@@ -3,6 +3,7 @@ import { Alert, Box, Button, FormControl, InputLabel, MenuItem, Paper, Select, S
 import { useState } from 'react';
 import type { Breakdown, Overview } from '../../../../shared/model.js';
 import { ChartCard } from '../../components/ChartCard.js';
+import { AllocatedBreakdownCard } from '../attribution/AllocatedBreakdownCard.js';
 import { DataTable } from '../../components/DataTable.js';
 import { VisuallyHidden } from '../../components/VisuallyHidden.js';
 import { formatCount, formatMoney } from '../../format/money.js';
@@ -63,6 +64,7 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
         <BreakdownCard title="By sub-account" what="sub-account" rows={data.bySubAccount} currency={cur} mode={mode} onShowLines={setLines} />
         <BreakdownCard title="By region" what="region" rows={data.byRegion} currency={cur} mode={mode} onShowLines={setLines} />
         <TagCard tagKeys={data.tagKeys} currency={cur} mode={mode} />
+        {!data.conversion && <AllocatedBreakdownCard currency={cur} mode={mode} />}
       </Box>
       <Paper component="section" aria-labelledby="top-resources-title" variant="outlined" sx={{ p: 2 }}>
         <Typography id="top-resources-title" variant="h6" component="h2" gutterBottom>Top resources</Typography>
