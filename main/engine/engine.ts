@@ -16,7 +16,7 @@ import * as validate from './validate.js';
 import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricing/workspace-price-book.js';
 import { previewFile } from './mapping/file-preview.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
-import { attributionHandlers } from './attribution/handlers.js';
+import { attributionHandlers } from './attribution/index.js';
 
 export const ENGINE_VERSION = '0.1.0';
 

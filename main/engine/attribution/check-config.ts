@@ -18,7 +18,8 @@ import type {
   UsageMetric,
 } from '../../../shared/attribution.js';
 import { EngineError } from '../../../shared/rpc.js';
-import { isCostColumn } from '../db/cost-columns.js';
+import { COST_COLUMNS } from '../db/cost-columns.js';
+import { regexOf } from './predicates.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const DIMENSION_ID = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -68,13 +69,21 @@ export function checkColumnRef(value: unknown, what: string): ColumnRef {
     if (ref.slice(6) === '') bad(`${what} "${ref}" needs a column name after "extra:".`);
     return ref;
   }
-  if (!isCostColumn(ref)) bad(`${what} "${ref}" is not a FOCUS column, "tag:<key>" or "extra:<column>".`);
+  if (!COLUMN_KINDS.has(ref)) bad(`${what} "${ref}" is not a FOCUS column, "tag:<key>" or "extra:<column>".`);
   return ref;
+}
+
+const COLUMN_KINDS = new Map(COST_COLUMNS.map((c) => [c.name, c.kind]));
+
+/** True for a decimal or date-time column: numbers, not text. */
+function isNumberColumn(ref: ColumnRef): boolean {
+  const kind = COLUMN_KINDS.get(ref);
+  return kind === 'decimal' || kind === 'time';
 }
 
 export function checkRegex(pattern: string, ignoreCase: boolean, what: string): RegExp {
   try {
-    return new RegExp(pattern, ignoreCase ? 'iu' : 'u');
+    return regexOf(pattern, ignoreCase);
   } catch (error) {
     return bad(`${what}: "${pattern}" is not a valid regular expression (${error instanceof Error ? error.message : String(error)}).`);
   }
@@ -86,6 +95,10 @@ function optionalIgnoreCase(value: unknown, what: string): { ignoreCase?: boolea
 
 function checkCondition(r: Record<string, unknown>, what: string): Condition {
   const column = checkColumnRef(r.column, `${what}.column`);
+  const textOps = ['equals', 'contains', 'startsWith', 'regex', 'in'];
+  if (isNumberColumn(column) && typeof r.op === 'string' && textOps.includes(r.op)) {
+    bad(`${what}: ${column} holds numbers (or times); compare it with <, <=, >, >=, = or test exists / missing.`);
+  }
   switch (r.op) {
     case 'equals':
     case 'contains':
@@ -129,15 +142,21 @@ export function checkGroup(value: unknown, what: string, depth = 0): ConditionGr
   return { match: r.match, conditions };
 }
 
+function textColumn(value: unknown, what: string): ColumnRef {
+  const column = checkColumnRef(value, what);
+  if (isNumberColumn(column)) bad(`${what}: a value is taken from a text column, a tag or an extra column; ${column} holds numbers.`);
+  return column;
+}
+
 function checkValue(value: unknown, what: string): RuleValue {
   const r = obj(value, what);
   switch (r.kind) {
     case 'constant':
       return { kind: 'constant', value: text(r.value, `${what}.value`) };
     case 'column':
-      return { kind: 'column', column: checkColumnRef(r.column, `${what}.column`) };
+      return { kind: 'column', column: textColumn(r.column, `${what}.column`) };
     case 'capture': {
-      const column = checkColumnRef(r.column, `${what}.column`);
+      const column = textColumn(r.column, `${what}.column`);
       const pattern = text(r.pattern, `${what}.pattern`);
       const ic = optionalIgnoreCase(r.ignoreCase, what);
       const regex = checkRegex(pattern, ic.ignoreCase === true, `${what}.pattern`);

@@ -8,6 +8,7 @@ import * as validate from '../validate.js';
 import { checkConfig } from './check-config.js';
 import { addFrozen, addVersion, currentConfig, removeFrozen, ruleVersions, writeCurrentConfig } from './config-store.js';
 import { applyRulePack, diffRulePack, exportRulePack } from './rule-pack.js';
+import { allocationSummary, allocationTree, coverageOverTime } from './queries.js';
 
 export type AttributionMethod = Extract<
   EngineMethod,
@@ -123,16 +124,16 @@ export function attributionHandlers(env: AttributionEnv): Pick<EngineHandlers, A
       return env.serialised(async () => notBuilt('previewRule'));
     },
     allocationSummary: async (arg) => {
-      validate.allocationQuery(arg);
-      return env.serialised(async () => notBuilt('allocationSummary'));
+      const query = validate.allocationQuery(arg);
+      return env.serialised(async () => allocationSummary(env.store(), query));
     },
     allocationTree: async (arg) => {
-      validate.allocationScope(arg);
-      return env.serialised(async () => notBuilt('allocationTree'));
+      const scope = validate.allocationScope(arg);
+      return env.serialised(async () => allocationTree(env.store(), scope));
     },
     coverageOverTime: async (arg) => {
-      validate.coverageQuery(arg);
-      return env.serialised(async () => notBuilt('coverageOverTime'));
+      const query = validate.coverageQuery(arg);
+      return env.serialised(async () => coverageOverTime(env.store(), query));
     },
     explainAllocation: async (arg) => {
       validate.explainQuery(arg);
