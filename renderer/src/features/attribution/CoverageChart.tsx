@@ -21,7 +21,7 @@ export function CoverageChart({ points, mode, titleId, summaryId }: {
       ariaDescribedBy={summaryId}
       theme={nivoTheme(theme)}
       colors={[CHART_COLOURS[mode][2] ?? '#009E73']}
-      margin={{ top: 10, right: 20, bottom: 40, left: 56 }}
+      margin={{ top: 10, right: 48, bottom: 40, left: 56 }}
       xScale={{ type: 'point' }}
       yScale={{ type: 'linear', min: 0, max: 100 }}
       axisBottom={{ tickValues: points.filter((_, i) => i % tickEvery === 0).map((p) => p.period) }}

@@ -38,6 +38,8 @@ export function HierarchyTree({ label, roots, selected, onSelect, initiallyExpan
       return next;
     });
   const onKeyDown = (event: KeyboardEvent, id: string) => {
+    // Items nest, so a key pressed on a child also reaches its ancestors: only the focused item acts.
+    if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onSelect(id);

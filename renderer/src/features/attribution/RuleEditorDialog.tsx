@@ -158,7 +158,7 @@ function RulePreviewPanel({ rule, problem, dimensionName }: { rule: AllocationRu
         {rule && data && stale && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>Updating…</Typography>}
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-        Nothing is saved until you add the rule. Cost moved is the cost whose {dimensionName.toLowerCase()} would change, after shared-cost pools.
+        Nothing is saved until you save the rule. Cost moved is the cost whose {dimensionName.toLowerCase()} would change, after shared-cost pools.
       </Typography>
     </Paper>
   );

@@ -1,6 +1,6 @@
 /** The ordered rule list: enable or disable, reorder (drag, or Move up / Move down), edit, delete, add. */
 import { Alert, Box, Button, Chip, FormControlLabel, Switch, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AllocationRule, AttributionConfig } from '../../../../shared/attribution.js';
 import { useEngine } from '../../app/engine-context.js';
 import { VisuallyHidden } from '../../components/VisuallyHidden.js';
@@ -27,10 +27,16 @@ export function RulesPanel({ config, tagKeys, onMessage }: {
 
   const reorder = (next: AllocationRule[]) => {
     setPending(next);
-    void api.reorderRules({ ids: next.map((r) => r.id) })
-      .catch((e: unknown) => onMessage({ severity: 'error', text: `The new order was not saved: ${errorText(e)}` }))
-      .finally(() => setPending(null));
+    void api.reorderRules({ ids: next.map((r) => r.id) }).catch((e: unknown) => {
+      setPending(null);
+      onMessage({ severity: 'error', text: `The new order was not saved: ${errorText(e)}` });
+    });
   };
+  // Show the saved order once the engine's rule set has it (clearing earlier would flash the old order and lose focus).
+  const savedOrder = config.rules.map((r) => r.id).join('\n');
+  useEffect(() => {
+    setPending((p) => (p && p.map((r) => r.id).join('\n') === savedOrder ? null : p));
+  }, [savedOrder]);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
