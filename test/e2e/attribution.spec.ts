@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { exactSum, readCsv } from '../support/csv.js';
 import { AppPage } from './app.page.js';
@@ -16,9 +17,11 @@ function expected() {
   const s3 = cost((r) => (r.ServiceName ?? '').includes('S3'));
   const s3Rows = rows.filter((r) => (r.ServiceName ?? '').includes('S3')).length;
   const research = cost((r) => tag(r) === 'research');
+  const search = cost((r) => tag(r) === 'search');
+  const supportBot = cost((r) => tag(r) === 'support-bot');
   const percent = (part: string) => `${Math.round((100 * Number(part)) / Number(total))}%`;
   const money = (d: string) => `$${Number(d).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
-  return { rows: rows.length, total, s3, s3Rows, research, percent, money };
+  return { rows: rows.length, total, s3, s3Rows, research, search, supportBot, percent, money };
 }
 
 test('attribution: write a rule with the keyboard, see the live preview, save it, watch coverage change, reorder, explain; axe-clean', async ({ page }) => {
@@ -131,5 +134,102 @@ test('attribution: write a rule with the keyboard, see the live preview, save it
   }
   await app.screenshot('attribution-hierarchy-contrast');
   await app.setTheme('Light');
-  void readFileSync;
+});
+
+test('attribution: import a rule pack (diff first), split a shared team by fixed percentages, export the pack, start a version; axe-clean', async ({ page }) => {
+  const x = expected();
+  const app = new AppPage(page);
+  const attribution = new AttributionPage(page);
+  await app.open({ empty: true });
+  await app.importFiles([fixture]);
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toBeVisible();
+  await app.openScreen('Attribution');
+
+  // Import a pack with one rule: it shows what it would change before anything is applied.
+  const dir = mkdtempSync(join(tmpdir(), 'cc-pack-'));
+  const packPath = join(dir, 'team-pack.json');
+  writeFileSync(packPath, JSON.stringify({
+    format: 'cost-council-rule-pack', version: 1, name: 'Team pack',
+    dimensions: [{ id: 'team', name: 'Team' }],
+    rules: [{ id: 'team-from-tag', name: 'Team from tag', enabled: true, dimension: 'team', when: { match: 'all', conditions: [] }, value: { kind: 'column', column: 'tag:team' } }],
+    pools: [],
+  }));
+  await attribution.openTab('Rule packs');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a rule pack…' }).click();
+  await (await chooser).setFiles(packPath);
+  const changes = page.getByRole('region', { name: 'What team-pack.json would change' });
+  await expect(changes).toContainText('1 rule added: “Team from tag”.');
+  await expect(attribution.coverage('team')).toHaveText('0%');
+  await app.screenshot('attribution-pack-diff');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await changes.getByRole('button', { name: 'Apply rule pack' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Applied the rule pack team-pack.json' })).toBeVisible();
+  await expect(attribution.coverage('team')).toHaveText('100%');
+
+  // A pool shares the support-bot team's cost 60 / 40 between search and research; the running total must reach 100%.
+  await attribution.openTab('Shared-cost pools');
+  await page.getByRole('button', { name: 'New pool' }).click();
+  const pool = page.getByRole('dialog', { name: 'New shared-cost pool' });
+  await pool.getByRole('textbox', { name: 'Pool name' }).fill('Support bot shared');
+  await pool.getByRole('textbox', { name: 'Value (e.g. shared-platform)' }).fill('support-bot');
+  await pool.getByRole('radio', { name: 'By fixed percentages' }).check();
+  await pool.getByRole('textbox', { name: 'Target 1: value' }).fill('search');
+  await pool.getByRole('textbox', { name: 'Target 1: percent' }).fill('60');
+  await pool.getByRole('textbox', { name: 'Target 2: value' }).fill('research');
+  await pool.getByRole('textbox', { name: 'Target 2: percent' }).fill('39.5');
+  await expect(pool.getByTestId('percent-total')).toHaveText('Total 99.5% — must reach 100%');
+  await pool.getByRole('button', { name: 'Add pool' }).click();
+  await expect(pool.getByRole('alert')).toHaveText('The percentages add up to 99.5%; they must add up to 100%.');
+  await pool.getByRole('textbox', { name: 'Target 2: percent' }).fill('40');
+  await expect(pool.getByTestId('percent-total')).toHaveText('Total 100% — complete');
+  await app.screenshot('attribution-pool-editor');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await pool.getByRole('button', { name: 'Add pool' }).click();
+  await expect(pool).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Shared-cost pools' })).toContainText('Shares the cost of support-bot by fixed percentages: search 60%, research 40%.');
+  await app.setTheme('High contrast');
+  await page.getByRole('button', { name: 'Edit pool “Support bot shared”' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit pool “Support bot shared”' });
+  await expect(edit.getByTestId('percent-total')).toHaveText('Total 100% — complete');
+  expect(await app.accessibilityViolations(), 'high contrast, pool editor').toEqual([]);
+  await app.screenshot('attribution-pool-editor-contrast');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await app.setTheme('Light');
+
+  // The split, by hand from the fixture: support-bot's cost goes 60% to search and 40% to research; nothing is lost.
+  const cents = (d: string) => Math.round(Number(d) * 100);
+  const toSearch = Math.round(cents(x.supportBot) * 0.6);
+  const searchAfter = ((cents(x.search) + toSearch) / 100).toFixed(2);
+  const researchAfter = ((cents(x.research) + cents(x.supportBot) - toSearch) / 100).toFixed(2);
+  expect([x.supportBot, searchAfter, researchAfter]).toEqual(['232.00', '489.05', '2848.55']);
+  await attribution.openTab('Hierarchy and explain');
+  const totals = page.getByRole('table', { name: /^Allocated cost by team/ });
+  await expect(totals.getByRole('row', { name: /^search/ })).toContainText(x.money(searchAfter));
+  await expect(totals.getByRole('row', { name: /^research/ })).toContainText(x.money(researchAfter));
+  await expect(totals.getByRole('row', { name: /^support-bot/ })).toHaveCount(0);
+  await expect(page.getByText(`${x.money(x.total)} in all; 100% allocated to a team.`)).toBeVisible();
+
+  // Export the rule set as a pack: the downloaded JSON has the rule and the pool.
+  await attribution.openTab('Rule packs');
+  await page.getByRole('textbox', { name: 'Pack name' }).fill('Council rules');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download rule pack' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('council-rules.json');
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { name: string; rules: Array<{ id: string }>; pools: Array<{ method: unknown }> };
+  expect(exported.name).toBe('Council rules');
+  expect(exported.rules.map((r) => r.id)).toEqual(['team-from-tag']);
+  expect(exported.pools.map((p) => p.method)).toEqual([{ kind: 'fixed', percentages: [60, 40] }]);
+
+  // Start a second version from a day on.
+  await attribution.openTab('Versions');
+  await page.getByRole('textbox', { name: 'New version label' }).fill('From October 2');
+  await page.getByLabel('In effect from').fill('2026-10-02');
+  await page.getByRole('button', { name: 'Start new version' }).click();
+  const versions = page.getByRole('table', { name: 'Rule-set versions, oldest first' });
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(versions.getByRole('row', { name: /From October 2 \(being edited\)/ })).toContainText('2026-10-02');
+  await app.screenshot('attribution-versions');
+  expect(await app.accessibilityViolations()).toEqual([]);
 });

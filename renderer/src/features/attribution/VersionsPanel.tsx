@@ -96,7 +96,7 @@ export function VersionsPanel({ config, currency, onMessage }: { config: Attribu
         <Box component="form" onSubmit={freezePeriod} aria-label="Freeze a period" sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
           <TextField size="small" type="date" label="Freeze from" required value={freeze.from} onChange={(e) => setFreeze((f) => ({ ...f, from: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }} />
           <TextField size="small" type="date" label="Freeze to" required value={freeze.to} onChange={(e) => setFreeze((f) => ({ ...f, to: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" label="Label (e.g. October close)" value={freeze.label} onChange={(e) => setFreeze((f) => ({ ...f, label: e.target.value }))} />
+          <TextField size="small" label="Label (e.g. October close)" sx={{ minWidth: 260 }} value={freeze.label} onChange={(e) => setFreeze((f) => ({ ...f, label: e.target.value }))} />
           <Button type="submit" variant="outlined" disabled={!freeze.from || !freeze.to}>Freeze period</Button>
         </Box>
       </Paper>
