@@ -13,13 +13,16 @@ import { createEngine } from '../engine/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { nodeEngineDeps } from './node-host.js';
 import { nodeImportWorkers } from './node-import-workers.js';
+import { ALLOCATE_HELP, ALLOCATE_USAGE, allocateCommand } from './cli-allocate.js';
 
 const USAGE = `Usage:
   cost-council import <file>... [--workspace <path>] [--json] [--accept-partial]
                                [--replace-overlapping | --keep-overlapping]
+${ALLOCATE_USAGE}
 
 Commands:
   import   Import billing files (FOCUS 1.0–1.2 CSV) into a workspace, all or nothing.
+${ALLOCATE_HELP}
 
 Options:
   --workspace <path>   The .costcouncil workspace to add to (created when missing).
@@ -53,6 +56,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   try {
     if (command === 'import') return await importCommand(rest, io);
+    if (command === 'allocate') return await allocateCommand(rest, io);
     io.stderr(`cost-council: unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   } catch (error) {

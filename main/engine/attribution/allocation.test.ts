@@ -2,24 +2,11 @@
  * Allocation of the hand-made fixture test/fixtures/attribution/ai-spend.csv with the rule pack
  * rules.json. Every expected figure is worked out by hand from the 14 lines (see comments).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { AllocationSummary, RulePack, SharedCostPool, SplitMethod } from '../../../shared/attribution.js';
-import { fixture, importPaths, testEngine, type TestEngine } from '../../../test/support/engine.js';
+import type { SharedCostPool, SplitMethod } from '../../../shared/attribution.js';
+import { AI_RULES, costs, engineWithPack } from '../../../test/support/attribution.js';
 
-const PACK = JSON.parse(readFileSync(fixture('attribution/rules.json'), 'utf8')) as RulePack;
-
-async function engineWithPack(pack: RulePack = PACK): Promise<TestEngine> {
-  const engine = await testEngine();
-  const report = await importPaths(engine, [fixture('attribution/ai-spend.csv')]);
-  expect(report.committed).toBe(true);
-  await engine.call('applyRulePack', { pack, mode: 'replace' });
-  return engine;
-}
-
-function costs(summary: AllocationSummary | undefined): Record<string, string> {
-  return Object.fromEntries((summary?.rows ?? []).map((r) => [r.value ?? '(unallocated)', r.cost]));
-}
+const PACK = AI_RULES;
 
 describe('allocation by rules and pools', () => {
   it('splits teams by the rules, the support pool into the shared-platform pool, and shared platform proportionally', async () => {

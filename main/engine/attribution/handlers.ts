@@ -9,6 +9,8 @@ import { checkConfig } from './check-config.js';
 import { addFrozen, addVersion, currentConfig, removeFrozen, ruleVersions, writeCurrentConfig } from './config-store.js';
 import { applyRulePack, diffRulePack, exportRulePack } from './rule-pack.js';
 import { allocationSummary, allocationTree, coverageOverTime } from './queries.js';
+import { diffVersions, previewRule } from './compare.js';
+import { explainAllocation, explainLine } from './explain.js';
 
 export type AttributionMethod = Extract<
   EngineMethod,
@@ -39,10 +41,6 @@ export interface AttributionEnv {
   store(): Store;
   serialised<T>(job: () => Promise<T>): Promise<T>;
   now(): number;
-}
-
-function notBuilt(method: string): never {
-  throw new EngineError('INTERNAL', `${method} is not built yet.`);
 }
 
 function day(text: string, field: string): number {
@@ -120,8 +118,8 @@ export function attributionHandlers(env: AttributionEnv): Pick<EngineHandlers, A
       });
     },
     previewRule: async (arg) => {
-      validate.rulePreview(arg);
-      return env.serialised(async () => notBuilt('previewRule'));
+      const request = validate.rulePreview(arg);
+      return env.serialised(async () => previewRule(env.store(), request));
     },
     allocationSummary: async (arg) => {
       const query = validate.allocationQuery(arg);
@@ -136,12 +134,12 @@ export function attributionHandlers(env: AttributionEnv): Pick<EngineHandlers, A
       return env.serialised(async () => coverageOverTime(env.store(), query));
     },
     explainAllocation: async (arg) => {
-      validate.explainQuery(arg);
-      return env.serialised(async () => notBuilt('explainAllocation'));
+      const query = validate.explainQuery(arg);
+      return env.serialised(async () => explainAllocation(env.store(), query));
     },
     explainLine: async (arg) => {
-      validate.lineRef(arg);
-      return env.serialised(async () => notBuilt('explainLine'));
+      const ref = validate.lineRef(arg);
+      return env.serialised(async () => explainLine(env.store(), ref));
     },
     exportRulePack: async (arg) => {
       const info = validate.packInfo(arg);
@@ -184,8 +182,8 @@ export function attributionHandlers(env: AttributionEnv): Pick<EngineHandlers, A
       });
     },
     diffVersions: async (arg) => {
-      validate.versionDiffRequest(arg);
-      return env.serialised(async () => notBuilt('diffVersions'));
+      const request = validate.versionDiffRequest(arg);
+      return env.serialised(async () => diffVersions(env.store(), request));
     },
   };
 }
