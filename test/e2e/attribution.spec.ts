@@ -102,6 +102,15 @@ test('attribution: write a rule with the keyboard, see the live preview, save it
   await totals.getByRole('button', { name: 'Explain research' }).click();
   await expect(page.getByTestId('explain-figure')).toContainText(x.money(x.research));
   await expect(page.getByRole('table', { name: 'Cost of Team: research set directly, by rule' })).toContainText('Team from tag');
+  // Any source row: where its cost went, per dimension (row 6 is the $910.40 EC2 line tagged research).
+  await page.getByRole('button', { name: 'Trace row 6 of ai-services-sample.csv' }).click();
+  const trace = page.getByRole('dialog', { name: 'Where row 6 of ai-services-sample.csv went' });
+  await expect(trace).toContainText('effective cost $910.40');
+  await expect(trace.getByRole('row', { name: /^Team research Team from tag/ })).toBeVisible();
+  await expect(trace.getByRole('row', { name: /^Project \(unallocated\) No rule matched/ })).toBeVisible();
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await app.screenshot('attribution-trace-row');
+  await trace.getByRole('button', { name: 'Close' }).click();
   const tree = page.getByRole('tree', { name: 'Cost hierarchy' });
   await expect(tree.getByRole('treeitem', { name: /^Organisation/ })).toHaveAttribute('aria-expanded', 'true');
   await tree.getByRole('treeitem', { name: /^Organisation/ }).focus();
@@ -230,6 +239,27 @@ test('attribution: import a rule pack (diff first), split a shared team by fixed
   const versions = page.getByRole('table', { name: 'Rule-set versions, oldest first' });
   await expect(versions.getByRole('row')).toHaveCount(3);
   await expect(versions.getByRole('row', { name: /From October 2 \(being edited\)/ })).toContainText('2026-10-02');
+
+  // In the new version only, S3 goes to "platform" (a rule placed first); comparing the versions shows the $120.00 moving.
+  await attribution.openTab('Rules');
+  await page.getByRole('button', { name: 'New rule' }).click();
+  const editor = attribution.editor();
+  await editor.getByRole('textbox', { name: 'Rule name' }).fill('S3 to platform');
+  await editor.getByRole('button', { name: 'Add condition to conditions' }).click();
+  await editor.getByRole('combobox', { name: 'Condition 1: operator' }).click();
+  await page.getByRole('option', { name: 'contains', exact: true }).click();
+  await editor.getByRole('textbox', { name: 'Condition 1: value' }).fill('S3');
+  await editor.getByRole('textbox', { name: 'Value', exact: true }).fill('platform');
+  await editor.getByRole('button', { name: 'Add rule' }).click();
+  await expect(editor).toBeHidden();
+  await page.getByRole('button', { name: 'Move rule “S3 to platform” up' }).click();
+  await expect(attribution.ruleItems()).toHaveText([/S3 to platform/, /Team from tag/]);
+  await attribution.openTab('Versions');
+  const compare = page.getByRole('region', { name: 'Compare versions' });
+  await expect(compare.getByRole('status')).toHaveText(
+    `From “First rule set” to “From October 2”, ${x.money(x.s3)} moves between values of team in 1 move. The largest move: ${x.money(x.s3)} from research to platform.`,
+  );
+  await expect(compare.getByRole('table', { name: /^Money moving between values of team/ }).getByRole('row', { name: /^research platform/ })).toContainText(x.money(x.s3));
   await app.screenshot('attribution-versions');
   expect(await app.accessibilityViolations()).toEqual([]);
 });
