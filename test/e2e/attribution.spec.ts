@@ -128,6 +128,19 @@ test('attribution: write a rule with the keyboard, see the live preview, save it
   await app.screenshot('attribution-coverage');
   expect(await app.accessibilityViolations()).toEqual([]);
 
+  // Allocated dimensions are group-bys on the Overview too.
+  await app.openScreen('Overview');
+  const byTeam = app.chart('By team (allocated)');
+  await expect(byTeam).toContainText('Coverage: 100% of the cost has a team.');
+  await byTeam.getByRole('button', { name: 'Show as table' }).click();
+  await expect(byTeam.getByRole('row', { name: /^research/ })).toContainText(x.money(x.research));
+  await app.page.getByRole('combobox', { name: 'Allocated dimension' }).click();
+  await page.getByRole('option', { name: 'Project' }).click();
+  await expect(app.chart('By project (allocated)')).toContainText('Coverage: 0% of the cost has a project.');
+  await app.screenshot('overview-allocated');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await app.openScreen('Attribution');
+
   for (const theme of ['Dark', 'High contrast'] as const) {
     await app.setTheme(theme);
     await attribution.openTab('Rules');

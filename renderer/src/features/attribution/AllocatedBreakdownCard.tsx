@@ -1,6 +1,7 @@
 /**
  * The overview's breakdown by an allocated dimension (team, project, model…), with its coverage:
- * allocated dimensions as group-bys beside the billing columns.
+ * allocated dimensions as group-bys beside the billing columns. Read from the allocation summaries
+ * (effective and billed), so it follows the rules as soon as they change.
  */
 import { Alert, Box, FormControl, InputLabel, MenuItem, Select } from '@mui/material';
 import { useState } from 'react';
@@ -11,17 +12,19 @@ import { formatMoney } from '../../format/money.js';
 import type { ThemeMode } from '../../theme/themes.js';
 import { BreakdownChart } from '../overview/BreakdownChart.js';
 import { breakdownSummary } from '../overview/overview-view.js';
-import { formatCoverage } from './attribution-view.js';
+import { formatCoverage, summaryBreakdown } from './attribution-view.js';
 
 export function AllocatedBreakdownCard({ currency, mode }: { currency: string; mode: ThemeMode }) {
   const { data: config } = useEngineQuery('attributionConfig', {});
   const [chosen, setChosen] = useState<string | null>(null);
   const dimension = chosen ?? config?.dimensions[0]?.id ?? null;
-  const { data, error } = useEngineQuery('overview', dimension ? { currency, allocatedBy: dimension } : null);
+  const { data, error } = useEngineQuery('allocationSummary', dimension ? { by: dimension, currency } : null);
+  const { data: billed } = useEngineQuery('allocationSummary', dimension ? { by: dimension, currency, cost: 'billed' } : null);
   if (!config || !dimension) return null;
   const name = config.dimensions.find((d) => d.id === dimension)?.name ?? dimension;
-  const rows = data?.byAllocated?.rows ?? [];
-  const coverage = data?.byAllocated?.coverage;
+  const effective = data?.[0];
+  const rows = effective ? summaryBreakdown(effective, billed?.[0]) : [];
+  const coverage = effective?.coverage;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
       <FormControl size="small" sx={{ maxWidth: 240 }}>
@@ -31,7 +34,7 @@ export function AllocatedBreakdownCard({ currency, mode }: { currency: string; m
         </Select>
       </FormControl>
       {error && <Alert severity="error">The breakdown by {name.toLowerCase()} could not be computed: {error.message}</Alert>}
-      {data && (
+      {effective && (
         <ChartCard
           title={`By ${name.toLowerCase()} (allocated)`}
           summary={`${breakdownSummary(name.toLowerCase(), rows, currency)}${coverage === undefined ? '' : ` Coverage: ${formatCoverage(coverage)} of the cost has a ${name.toLowerCase()}.`}`}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationTree, CoveragePoint, RulePackDiff, VersionDiff } from '../../../../shared/attribution.js';
 import {
-  coverageRows, coverageSeries, coverageSummary, formatCoverage, fromMicros, hierarchyNodes, micros, packDiffLines, versionDiffSummary,
+  coverageRows, coverageSeries, coverageSummary, formatCoverage, fromMicros, hierarchyNodes, micros, packDiffLines, summaryBreakdown, versionDiffSummary,
 } from './attribution-view.js';
 
 const dims = [{ id: 'team', name: 'Team' }, { id: 'project', name: 'Project' }];
@@ -88,5 +88,15 @@ describe('attribution view transforms', () => {
     ]);
     const nothing: RulePackDiff = { ...diff, rules: { added: [], removed: [], changed: [], unchanged: 4, reordered: false }, dimensions: { added: [], removed: [] } };
     expect(packDiffLines(nothing)).toEqual(['The pack changes nothing: the rule set already has these rules and pools.']);
+  });
+  it('merges effective and billed summaries into overview rows, unallocated last', () => {
+    const effective = { dimension: 'team', currency: 'USD', total: '10', coverage: 0.6, rows: [{ value: null, cost: '4.000000' }, { value: 'a', cost: '5.5' }, { value: 'b', cost: '0.5' }] };
+    const billed = { ...effective, rows: [{ value: 'a', cost: '6' }, { value: null, cost: '4' }] };
+    expect(summaryBreakdown(effective, billed)).toEqual([
+      { key: 'a', effectiveCost: 5.5, billedCost: 6 },
+      { key: 'b', effectiveCost: 0.5, billedCost: 0 },
+      { key: '(unallocated)', effectiveCost: 4, billedCost: 4 },
+    ]);
+    expect(summaryBreakdown(effective, undefined)[0]).toEqual({ key: 'a', effectiveCost: 5.5, billedCost: 0 });
   });
 });

@@ -2,6 +2,7 @@
 import type {
   AllocationSummary, AllocationTree, AllocationTreeNode, AttributionDimension, CoveragePoint, RulePackDiff, VersionDiff,
 } from '../../../../shared/attribution.js';
+import type { Breakdown } from '../../../../shared/model.js';
 import { formatMoney } from '../../format/money.js';
 
 /** How the unallocated bucket is shown wherever a value would be. */
@@ -146,4 +147,14 @@ export function packDiffLines(diff: RulePackDiff): string[] {
   if (lines.length === 0) lines.push('The pack changes nothing: the rule set already has these rules and pools.');
   else if (diff.rules.unchanged + diff.pools.unchanged > 0) lines.push(`Unchanged: ${plural(diff.rules.unchanged, 'rule')} and ${plural(diff.pools.unchanged, 'pool')}.`);
   return lines;
+}
+
+/**
+ * The overview's breakdown rows from the effective and billed summaries of one dimension, in the
+ * effective summary's order (largest first), unallocated last under its label.
+ */
+export function summaryBreakdown(effective: AllocationSummary, billed: AllocationSummary | undefined): Breakdown[] {
+  const billedBy = new Map((billed?.rows ?? []).map((r) => [r.value, r.cost]));
+  const rows = effective.rows.map((r) => ({ key: valueLabel(r.value), effectiveCost: Number(r.cost), billedCost: Number(billedBy.get(r.value) ?? '0'), unallocated: r.value === null }));
+  return [...rows.filter((r) => !r.unallocated), ...rows.filter((r) => r.unallocated)].map(({ key, effectiveCost, billedCost }) => ({ key, effectiveCost, billedCost }));
 }
