@@ -93,6 +93,12 @@ test('attribution: write a rule with the keyboard, see the live preview, save it
   await app.openScreen('Overview');
   await app.openScreen('Attribution');
   await expect(attribution.ruleItems()).toHaveText([/Team from tag/, /S3 to platform/]);
+  // Dragging works too (with a mouse): S3 back on top, then the keyboard again to undo it.
+  await attribution.ruleItems().nth(1).dragTo(attribution.ruleItems().nth(0));
+  await expect(attribution.ruleItems()).toHaveText([/S3 to platform/, /Team from tag/]);
+  await page.getByRole('button', { name: 'Move rule “S3 to platform” down' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(attribution.ruleItems()).toHaveText([/Team from tag/, /S3 to platform/]);
 
   // Now the tag decides the S3 lines too: research gets its tagged cost, nothing is left for "platform".
   await attribution.openTab('Hierarchy and explain');
