@@ -282,3 +282,23 @@ test('attribution: import a rule pack (diff first), split a shared team by fixed
   await app.screenshot('attribution-versions');
   expect(await app.accessibilityViolations()).toEqual([]);
 });
+
+test('attribution on the demo workspace: every tab axe-clean in light, dark and high contrast', async ({ page }) => {
+  const app = new AppPage(page);
+  const attribution = new AttributionPage(page);
+  await app.open();
+  await app.openScreen('Attribution');
+  await expect(attribution.coverage('team')).toHaveText(/^\d+(\.\d)?%$/);
+  for (const theme of ['Light', 'Dark', 'High contrast'] as const) {
+    await app.setTheme(theme);
+    for (const tab of ['Rules', 'Shared-cost pools', 'Hierarchy and explain', 'Coverage over time', 'Versions', 'Rule packs']) {
+      await attribution.openTab(tab);
+      await expect(page.getByRole('tabpanel')).not.toContainText('Loading');
+      expect(await app.accessibilityViolations(), `${theme}, ${tab}`).toEqual([]);
+    }
+    await attribution.openTab('Hierarchy and explain');
+    await expect(page.getByRole('tree', { name: 'Cost hierarchy' })).toBeVisible();
+    await app.screenshot(`attribution-demo-${theme.toLowerCase().replace(' ', '-')}`);
+  }
+  await app.setTheme('Light');
+});
