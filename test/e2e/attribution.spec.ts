@@ -269,9 +269,19 @@ test('attribution: import a rule pack (diff first), split a shared team by fixed
   await page.getByRole('option', { name: 'contains', exact: true }).click();
   await editor.getByRole('textbox', { name: 'Condition 1: value' }).fill('S3');
   await editor.getByRole('textbox', { name: 'Value', exact: true }).fill('platform');
+  // At the end, the tag rule decides the S3 lines first: the new rule would move nothing.
+  await expect(page.getByTestId('preview-rows')).toHaveText('0');
+  await expect(page.getByTestId('preview-moved')).toHaveText('$0.00');
+  await editor.getByRole('combobox', { name: 'Place the new rule' }).click();
+  await page.getByRole('option', { name: 'At the top of the list (tried first)' }).click();
+  // Version 2 is in effect from 2026-10-02, so the preview counts only the S3 lines from that day on.
+  const s3Later = readCsv(fixture).filter((r) => (r.ServiceName ?? '').includes('S3') && (r.ChargePeriodStart ?? '') >= '2026-10-02');
+  expect(s3Later.length).toBe(2);
+  await expect(page.getByTestId('preview-rows')).toHaveText(String(s3Later.length));
+  await expect(page.getByTestId('preview-moved')).toHaveText(x.money(exactSum(s3Later.map((r) => r.EffectiveCost ?? ''), 2)));
+  await expect(page.getByTestId('preview-coverage')).toHaveText('100% → 100%');
   await editor.getByRole('button', { name: 'Add rule' }).click();
   await expect(editor).toBeHidden();
-  await page.getByRole('button', { name: 'Move rule “S3 to platform” up' }).click();
   await expect(attribution.ruleItems()).toHaveText([/S3 to platform/, /Team from tag/]);
   await attribution.openTab('Versions');
   const compare = page.getByRole('region', { name: 'Compare versions' });

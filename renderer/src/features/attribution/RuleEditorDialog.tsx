@@ -36,6 +36,9 @@ export function RuleEditorDialog({ config, rule, tagKeys, onClose, onSaved }: {
   const [form, setForm] = useState<RuleForm>(() => (rule ? ruleToForm(rule) : newRuleForm(config.dimensions[0]?.id ?? 'team')));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Where a new rule goes: first match wins, so a specific rule usually belongs above general ones.
+  const [atTop, setAtTop] = useState(false);
+  const position = rule === null && atTop ? 0 : undefined;
   const taken = useMemo(() => new Set(config.rules.map((r) => r.id)), [config.rules]);
   const checked = ruleFromForm(form, taken);
   const fields = { columns: COMMON_COLUMNS, tagKeys, extras: [] };
@@ -50,7 +53,7 @@ export function RuleEditorDialog({ config, rule, tagKeys, onClose, onSaved }: {
     }
     setSaving(true);
     try {
-      await api.saveRule({ rule: checked.value });
+      await api.saveRule({ rule: checked.value, ...(position === undefined ? {} : { position }) });
       onSaved(checked.value);
     } catch (e) {
       setError(errorText(e));
@@ -81,10 +84,19 @@ export function RuleEditorDialog({ config, rule, tagKeys, onClose, onSaved }: {
             </Typography>
             <ConditionEditor root={form.when} onChange={(when) => set('when', when)} operators={OPERATORS} fields={fields} />
             <ValueEditor value={form.value} onChange={setValue} tagKeys={tagKeys} />
+            {rule === null && config.rules.length > 0 && (
+              <FormControl size="small" sx={{ maxWidth: 360 }}>
+                <InputLabel id="rule-position-label">Place the new rule</InputLabel>
+                <Select labelId="rule-position-label" label="Place the new rule" value={atTop ? 'top' : 'end'} onChange={(e) => setAtTop(e.target.value === 'top')}>
+                  <MenuItem value="end">At the end of the list (tried last)</MenuItem>
+                  <MenuItem value="top">At the top of the list (tried first)</MenuItem>
+                </Select>
+              </FormControl>
+            )}
             <TextField size="small" label="Note (why this rule exists)" value={form.note} onChange={(e) => set('note', e.target.value)} multiline minRows={1} />
             {error && <Alert severity="error" role="alert" onClose={() => setError(null)}>{error}</Alert>}
           </Box>
-          <RulePreviewPanel rule={checked.ok ? checked.value : null} problem={checked.ok ? null : checked.problem} dimensionName={config.dimensions.find((d) => d.id === form.dimension)?.name ?? form.dimension} />
+          <RulePreviewPanel rule={checked.ok ? checked.value : null} position={position} problem={checked.ok ? null : checked.problem} dimensionName={config.dimensions.find((d) => d.id === form.dimension)?.name ?? form.dimension} />
         </Box>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -134,10 +146,11 @@ function ValueEditor({ value, onChange, tagKeys }: { value: ValueForm; onChange:
 }
 
 /** The live preview: asks the engine what saving the rule would do, once typing pauses. */
-function RulePreviewPanel({ rule, problem, dimensionName }: { rule: AllocationRule | null; problem: string | null; dimensionName: string }) {
-  const request = useDebounced(rule ? JSON.stringify(rule) : null, 300);
-  const { data, error, loading } = useEngineQuery('previewRule', request ? { rule: JSON.parse(request) as AllocationRule } : null);
-  const stale = loading || request !== (rule ? JSON.stringify(rule) : null);
+function RulePreviewPanel({ rule, position, problem, dimensionName }: { rule: AllocationRule | null; position: number | undefined; problem: string | null; dimensionName: string }) {
+  const wanted = rule ? JSON.stringify({ rule, ...(position === undefined ? {} : { position }) }) : null;
+  const request = useDebounced(wanted, 300);
+  const { data, error, loading } = useEngineQuery('previewRule', request ? (JSON.parse(request) as { rule: AllocationRule; position?: number }) : null);
+  const stale = loading || request !== wanted;
   return (
     <Paper component="section" aria-labelledby="preview-title" variant="outlined" sx={{ p: 2, alignSelf: 'start', position: { md: 'sticky' }, top: 0 }}>
       <Typography id="preview-title" variant="h6" component="h3" gutterBottom>Preview</Typography>
