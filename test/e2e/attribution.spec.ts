@@ -291,6 +291,29 @@ test('attribution: import a rule pack (diff first), split a shared team by fixed
   await expect(compare.getByRole('table', { name: /^Money moving between values of team/ }).getByRole('row', { name: /^research platform/ })).toContainText(x.money(x.s3));
   await app.screenshot('attribution-versions');
   expect(await app.accessibilityViolations()).toEqual([]);
+
+  // A new dimension, made the hierarchy's top level with the keyboard; one in use cannot be removed.
+  await attribution.openTab('Dimensions');
+  await page.getByRole('textbox', { name: 'New dimension name' }).fill('Business unit');
+  await expect(page.getByText('Its id will be business_unit')).toBeVisible();
+  await page.getByRole('button', { name: 'Add dimension' }).click();
+  await expect(attribution.coverage('business_unit')).toHaveText('0%');
+  await page.getByRole('combobox', { name: 'Dimension to add' }).click();
+  await page.getByRole('option', { name: 'Business unit' }).click();
+  await page.getByRole('button', { name: 'Add level' }).click();
+  const levels = page.getByRole('list', { name: 'Hierarchy levels, from the top' }).getByRole('listitem');
+  await expect(levels).toHaveText([/Team/, /Project/, /Model/, /Business unit/]);
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'Move level Business unit up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(levels.nth(2 - i)).toContainText('Business unit');
+  }
+  await expect(page.getByRole('button', { name: 'Move level Business unit down' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Remove dimension Team' })).toBeDisabled();
+  await app.screenshot('attribution-dimensions');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await attribution.openTab('Hierarchy and explain');
+  await expect(page.getByText('Organisation → Business unit → Team → Project → Model')).toBeVisible();
 });
 
 test('attribution on the demo workspace: every tab axe-clean in light, dark and high contrast', async ({ page }) => {

@@ -9,6 +9,7 @@ import { useEngineQuery } from '../../app/engine-context.js';
 import type { ThemeMode } from '../../theme/themes.js';
 import { CoverageFigures } from './CoverageFigures.js';
 import { CoveragePanel } from './CoveragePanel.js';
+import { DimensionsPanel } from './DimensionsPanel.js';
 import { HierarchyPanel } from './HierarchyPanel.js';
 import { PoolsPanel } from './PoolsPanel.js';
 import { RulePacksPanel } from './RulePacksPanel.js';
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'hierarchy', label: 'Hierarchy and explain' },
   { id: 'coverage', label: 'Coverage over time' },
   { id: 'versions', label: 'Versions' },
+  { id: 'dimensions', label: 'Dimensions' },
   { id: 'packs', label: 'Rule packs' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -65,6 +67,7 @@ export function AttributionScreen({ mode }: { mode: ThemeMode }) {
         {tab === 'hierarchy' && <HierarchyPanel config={config} currency={currency} />}
         {tab === 'coverage' && <CoveragePanel config={config} currency={currency} mode={mode} />}
         {tab === 'versions' && <VersionsPanel config={config} currency={currency} onMessage={setMessage} />}
+        {tab === 'dimensions' && <DimensionsPanel config={config} onMessage={setMessage} />}
         {tab === 'packs' && <RulePacksPanel onMessage={setMessage} />}
       </Box>
     </Box>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationTree, CoveragePoint, RulePackDiff, VersionDiff } from '../../../../shared/attribution.js';
 import {
-  coverageRows, coverageSeries, coverageSummary, formatCoverage, fromMicros, hierarchyNodes, micros, packDiffLines, summaryBreakdown, versionDiffSummary,
+  coverageRows, coverageSeries, coverageSummary, formatCoverage, fromMicros, hierarchyNodes, micros, packDiffLines, summaryBreakdown, versionDiffSummary, dimensionIdFor, dimensionUsage,
 } from './attribution-view.js';
 
 const dims = [{ id: 'team', name: 'Team' }, { id: 'project', name: 'Project' }];
@@ -98,5 +98,15 @@ describe('attribution view transforms', () => {
       { key: '(unallocated)', effectiveCost: 4, billedCost: 4 },
     ]);
     expect(summaryBreakdown(effective, undefined)[0]).toEqual({ key: 'a', effectiveCost: 5.5, billedCost: 0 });
+  });
+  it('makes dimension ids the engine accepts, and counts what uses a dimension', () => {
+    expect(dimensionIdFor('Cost centre', new Set())).toBe('cost_centre');
+    expect(dimensionIdFor('Business unit (EMEA)', new Set(['business_unit_emea']))).toBe('business_unit_emea_2');
+    expect(dimensionIdFor('2nd team', new Set())).toBe('d_2nd_team');
+    expect(dimensionIdFor('  ', new Set())).toBe('d_');
+    const rule = { id: 'r', name: 'R', enabled: true, dimension: 'team', when: { match: 'all' as const, conditions: [] }, value: { kind: 'constant' as const, value: 'x' } };
+    const config = { dimensions: dims, hierarchy: ['team'], rules: [rule, { ...rule, id: 's' }, { ...rule, id: 't', dimension: 'project' }], pools: [] };
+    expect(dimensionUsage(config, 'team')).toEqual({ rules: 2, pools: 0 });
+    expect(dimensionUsage(config, 'model')).toEqual({ rules: 0, pools: 0 });
   });
 });

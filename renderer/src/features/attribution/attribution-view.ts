@@ -1,6 +1,6 @@
 /** Engine results → tree nodes, chart series, table rows and plain-language summaries (pure, tested beside). */
 import type {
-  AllocationSummary, AllocationTree, AllocationTreeNode, AttributionDimension, CoveragePoint, RulePackDiff, VersionDiff,
+  AllocationSummary, AllocationTree, AllocationTreeNode, AttributionConfig, AttributionDimension, CoveragePoint, RulePackDiff, VersionDiff,
 } from '../../../../shared/attribution.js';
 import type { Breakdown } from '../../../../shared/model.js';
 import { formatMoney } from '../../format/money.js';
@@ -157,4 +157,18 @@ export function summaryBreakdown(effective: AllocationSummary, billed: Allocatio
   const billedBy = new Map((billed?.rows ?? []).map((r) => [r.value, r.cost]));
   const rows = effective.rows.map((r) => ({ key: valueLabel(r.value), effectiveCost: Number(r.cost), billedCost: Number(billedBy.get(r.value) ?? '0'), unallocated: r.value === null }));
   return [...rows.filter((r) => !r.unallocated), ...rows.filter((r) => r.unallocated)].map(({ key, effectiveCost, billedCost }) => ({ key, effectiveCost, billedCost }));
+}
+
+// ── Dimensions ─────────────────────────────────────────────────────────────────────────────────
+
+/** A dimension id from its name ("Cost centre" → "cost_centre"), unique among `taken`. */
+export function dimensionIdFor(name: string, taken: ReadonlySet<string>): string {
+  const base = `${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`.replace(/^(?![a-z])/, 'd_').slice(0, 40);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
+}
+
+/** How many rules and pools set a dimension (a dimension in use cannot be removed). */
+export function dimensionUsage(config: AttributionConfig, id: string): { rules: number; pools: number } {
+  return { rules: config.rules.filter((r) => r.dimension === id).length, pools: config.pools.filter((p) => p.dimension === id).length };
 }
