@@ -164,7 +164,7 @@ test('attribution: write a rule with the keyboard, see the live preview, save it
   await app.setTheme('Light');
 });
 
-test('attribution: import a rule pack (diff first), split a shared team by fixed percentages, export the pack, start a version; axe-clean', async ({ page }) => {
+test('attribution: import a rule pack (diff first), split a shared team by fixed percentages, export the pack, versions and their diff, freeze and restate, dimensions; axe-clean', async ({ page }) => {
   const x = expected();
   const app = new AppPage(page);
   const attribution = new AttributionPage(page);
@@ -291,6 +291,26 @@ test('attribution: import a rule pack (diff first), split a shared team by fixed
   await expect(compare.getByRole('table', { name: /^Money moving between values of team/ }).getByRole('row', { name: /^research platform/ })).toContainText(x.money(x.s3));
   await app.screenshot('attribution-versions');
   expect(await app.accessibilityViolations()).toEqual([]);
+
+  // Freeze October: disabling the tag rule then changes nothing there, until the period is restated on purpose.
+  await page.getByLabel('Freeze from').fill('2026-10-01');
+  await page.getByLabel('Freeze to').fill('2026-10-31');
+  await page.getByRole('textbox', { name: 'Label (e.g. October close)' }).fill('October close');
+  await page.getByRole('button', { name: 'Freeze period' }).click();
+  await expect(page.getByRole('table', { name: 'Frozen periods' }).getByRole('row', { name: /2026-10-01 to 2026-10-31 October close/ })).toBeVisible();
+  await attribution.openTab('Rules');
+  await page.getByRole('switch', { name: 'Enabled: rule “Team from tag”' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Disabled rule “Team from tag”.' })).toBeVisible();
+  await expect(attribution.coverage('team')).toHaveText('100%');
+  await attribution.openTab('Versions');
+  await page.getByRole('button', { name: 'Restate 2026-10-01 to 2026-10-31' }).click();
+  await page.getByRole('button', { name: 'Restate', exact: true }).click();
+  await expect(page.getByText('No period is frozen.')).toBeVisible();
+  // Restated: 2026-10-01 keeps version 1 (every line allocated); from 2026-10-02 version 2 has only the S3 rule.
+  const rows = readCsv(fixture);
+  const firstDay = exactSum(rows.filter((r) => (r.ChargePeriodStart ?? '').startsWith('2026-10-01')).map((r) => r.EffectiveCost ?? ''), 2);
+  const s3LaterCost = exactSum(s3Later.map((r) => r.EffectiveCost ?? ''), 2);
+  await expect(attribution.coverage('team')).toHaveText(x.percent((Number(firstDay) + Number(s3LaterCost)).toFixed(2)));
 
   // A new dimension, made the hierarchy's top level with the keyboard; one in use cannot be removed.
   await attribution.openTab('Dimensions');

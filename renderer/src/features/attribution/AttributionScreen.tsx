@@ -62,7 +62,7 @@ export function AttributionScreen({ mode }: { mode: ThemeMode }) {
         </Tabs>
       </Box>
       <Box role="tabpanel" id={`attribution-panel-${tab}`} aria-labelledby={`attribution-tab-${tab}`}>
-        {tab === 'rules' && <RulesPanel config={config} tagKeys={tagKeys} onMessage={setMessage} />}
+        {tab === 'rules' && <RulesPanel config={config} tagKeys={tagKeys} currency={currency} onMessage={setMessage} />}
         {tab === 'pools' && <PoolsPanel config={config} onMessage={setMessage} />}
         {tab === 'hierarchy' && <HierarchyPanel config={config} currency={currency} />}
         {tab === 'coverage' && <CoveragePanel config={config} currency={currency} mode={mode} />}

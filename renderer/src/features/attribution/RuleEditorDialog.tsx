@@ -24,8 +24,10 @@ const VALUE_KINDS: ReadonlyArray<{ kind: ValueKind; label: string }> = [
   { kind: 'capture', label: 'Part of a column, by regular expression' },
 ];
 
-export function RuleEditorDialog({ config, rule, tagKeys, onClose, onSaved }: {
+export function RuleEditorDialog({ config, rule, tagKeys, currency, onClose, onSaved }: {
   config: AttributionConfig;
+  /** The currency of the preview's money figures (the screen's choice; default: the largest spend). */
+  currency: string | undefined;
   /** The rule to edit; null writes a new one. */
   rule: AllocationRule | null;
   tagKeys: readonly string[];
@@ -96,7 +98,7 @@ export function RuleEditorDialog({ config, rule, tagKeys, onClose, onSaved }: {
             <TextField size="small" label="Note (why this rule exists)" value={form.note} onChange={(e) => set('note', e.target.value)} multiline minRows={1} />
             {error && <Alert severity="error" role="alert" onClose={() => setError(null)}>{error}</Alert>}
           </Box>
-          <RulePreviewPanel rule={checked.ok ? checked.value : null} position={position} problem={checked.ok ? null : checked.problem} dimensionName={config.dimensions.find((d) => d.id === form.dimension)?.name ?? form.dimension} />
+          <RulePreviewPanel rule={checked.ok ? checked.value : null} position={position} currency={currency} problem={checked.ok ? null : checked.problem} dimensionName={config.dimensions.find((d) => d.id === form.dimension)?.name ?? form.dimension} />
         </Box>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -146,10 +148,16 @@ function ValueEditor({ value, onChange, tagKeys }: { value: ValueForm; onChange:
 }
 
 /** The live preview: asks the engine what saving the rule would do, once typing pauses. */
-function RulePreviewPanel({ rule, position, problem, dimensionName }: { rule: AllocationRule | null; position: number | undefined; problem: string | null; dimensionName: string }) {
-  const wanted = rule ? JSON.stringify({ rule, ...(position === undefined ? {} : { position }) }) : null;
+function RulePreviewPanel({ rule, position, currency, problem, dimensionName }: {
+  rule: AllocationRule | null;
+  position: number | undefined;
+  currency: string | undefined;
+  problem: string | null;
+  dimensionName: string;
+}) {
+  const wanted = rule ? JSON.stringify({ rule, ...(position === undefined ? {} : { position }), ...(currency ? { currency } : {}) }) : null;
   const request = useDebounced(wanted, 300);
-  const { data, error, loading } = useEngineQuery('previewRule', request ? (JSON.parse(request) as { rule: AllocationRule; position?: number }) : null);
+  const { data, error, loading } = useEngineQuery('previewRule', request ? (JSON.parse(request) as { rule: AllocationRule; position?: number; currency?: string }) : null);
   const stale = loading || request !== wanted;
   return (
     <Paper component="section" aria-labelledby="preview-title" variant="outlined" sx={{ p: 2, alignSelf: 'start', position: { md: 'sticky' }, top: 0 }}>

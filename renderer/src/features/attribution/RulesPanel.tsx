@@ -10,8 +10,9 @@ import { ReorderList } from './ReorderList.js';
 import { RuleEditorDialog } from './RuleEditorDialog.js';
 import { describeRule } from './rule-form.js';
 
-export function RulesPanel({ config, tagKeys, onMessage }: {
+export function RulesPanel({ config, tagKeys, currency, onMessage }: {
   config: AttributionConfig;
+  currency: string | undefined;
   tagKeys: readonly string[];
   onMessage: (message: { severity: 'success' | 'error'; text: string }) => void;
 }) {
@@ -91,6 +92,7 @@ export function RulesPanel({ config, tagKeys, onMessage }: {
           config={config}
           rule={editing === 'new' ? null : editing}
           tagKeys={tagKeys}
+          currency={currency}
           onClose={() => setEditing(null)}
           onSaved={(rule) => {
             setEditing(null);
