@@ -11,6 +11,7 @@ import { defaultImportWorkerCount, nodeImportWorkers } from '../main/hosts/node-
 import { inProcessContext } from '../scripts/demo/engine-context.js';
 import { measureLatency, type Latency } from './latency.js';
 import { startRssSampler } from './rss-sampler.js';
+import { benchAttribution, type AttributionFigures } from './attribution-bench.js';
 
 export const QUERY_NAMES = ['overview', 'tagBreakdown', 'costLines', 'listSources'] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
@@ -29,6 +30,7 @@ export interface EngineFigures {
   importPeakRssBytes: number;
   databaseBytes: number;
   queries: Record<QueryName, Latency>;
+  attribution: AttributionFigures;
 }
 
 /** `workers`: import worker threads (0: none; null: the Node host's default for this machine). */
@@ -64,9 +66,10 @@ export async function benchEngine(path: string, runs: number, workers: number | 
     };
     const queries = {} as Record<QueryName, Latency>;
     for (const name of QUERY_NAMES) queries[name] = await measureLatency(calls[name], runs);
+    const attribution = await benchAttribution(engine.handlers, () => engine.store(), ctx, Math.min(runs, 10));
     return {
       rows: report.rowsImported, workers: deps.importWorkers?.size ?? 0, loadSeconds: (loadedAt - start) / 1000, fileBytes, importSeconds, startRssBytes, importPeakRssBytes,
-      databaseBytes: status.databaseBytes, queries,
+      databaseBytes: status.databaseBytes, queries, attribution,
     };
   } finally {
     sampler.stop();

@@ -79,6 +79,18 @@ function queryTable(results: SizeResult[]): string {
   return formatTable(['rows', 'query', 'p50 ms', 'p95 ms', 'runs'], rows);
 }
 
+function attributionTable(results: SizeResult[]): string {
+  const rows: Cell[][] = results.map(({ engine }) => {
+    const a = engine.attribution;
+    const reruns = [...a.rerunSeconds].sort((x, y) => x - y);
+    return [
+      fmt(engine.rows), `${a.rules} + ${a.pools}`, fmt(a.firstRunSeconds, 2), fmt(reruns[Math.floor(reruns.length / 2)] ?? NaN, 2), fmt(reruns.at(-1) ?? NaN, 2),
+      fmt(a.lineRerunSeconds, 2), fmt(a.preview.p50, 0), fmt(a.preview.p95, 0), fmt(a.summary.p95, 1), fmt(a.explain.p50, 0), fmt(a.allocRows),
+    ];
+  });
+  return formatTable(['rows', 'rules + pools', 'first run s', 're-run s (median', 'max)', 'numeric rule re-run s', 'preview p50 ms', 'preview p95 ms', 'summary p95 ms', 'explain p50 ms', 'alloc_daily rows'], rows);
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === WORKER_FLAG) {
     const [, path = '', runs = '20', workers = ''] = argv;
@@ -106,6 +118,11 @@ async function main(argv: string[]): Promise<void> {
       `peak RSS of a fresh process, its worker threads included)\n${importTable(results)}`,
   );
   process.stdout.write(`\nOverview queries (after 1 warm-up; tagBreakdown key "team", costLines limit 100)\n${queryTable(results)}`);
+  process.stdout.write(
+    `\nAttribution (bench/attribution-bench.ts: 20 rules, 2 pools; first run builds the in-memory cube from the lines; re-run: a rule\n` +
+      `changed, every rule re-run and alloc_daily rewritten; numeric rule: one rule compares BilledCost, so the cube is read again;\n` +
+      `preview: one new rule, live; explain: a team's figure with its source rows)\n${attributionTable(results)}`,
+  );
 }
 
 await main(process.argv.slice(2));

@@ -86,10 +86,11 @@ export type UsageMetric = 'tokens' | 'gpuHours' | 'requests' | { imported: strin
  * How a pool splits its cost among its targets.
  * - `even`: equal shares.
  * - `proportional`: in proportion to each target's direct cost (cost the rules gave it) in the
- *   same month and currency; a pool target weighs its own cost.
+ *   same calendar month and currency.
  * - `fixed`: the given percentages, one per target in target order, totalling 100.
- * - `usage`: in proportion to a usage metric of each target in the same month.
- * When every weight is zero, the split is even (the explanation says so).
+ * - `usage`: in proportion to a usage metric of each target in the same calendar month.
+ * A pool target weighs what its own targets weigh together; negative weights count as zero. When
+ * every weight of a month is zero, that month splits evenly (the explanation says so).
  */
 export type SplitMethod =
   | { kind: 'even' }
@@ -140,7 +141,7 @@ export interface RuleVersionSummary {
   current: boolean;
 }
 
-/** A closed period whose results are kept: it is allocated by a snapshot of the rules taken when frozen. */
+/** A closed period whose results are kept: it is allocated by a snapshot of the rule sets that allocated it when frozen. */
 export interface FrozenPeriod {
   id: number;
   /** Inclusive days, YYYY-MM-DD. */
@@ -376,6 +377,9 @@ export interface VersionDiff {
   after: number;
   /** Per value: cost under each version and the change (after − before); largest change first. */
   rows: Array<{ value: string | null; before: Decimal; after: Decimal; change: Decimal }>;
-  /** Money moving from one value to another (line by line; pool splits spread proportionally), largest first. */
+  /**
+   * Money moving from one value to another, largest first: per group of lines, what a value keeps
+   * stays and the excess moves to the values that gain, in proportion to their gain.
+   */
   moves: Array<{ from: string | null; to: string | null; cost: Decimal }>;
 }

@@ -138,8 +138,9 @@ export interface OverviewQuery {
   allocatedBy?: string;
   /**
    * Keep only the cost allocated to one value of an allocated dimension (null: its unallocated
-   * cost). Applies to `total`, `byDay` and `byAllocated`; the column breakdowns stay unfiltered
-   * (allocation is kept per dimension and day, not per line), which `allocatedFilter` says.
+   * cost). Applies to `total`, `byDay`, and `byAllocated` when that is the same dimension; the
+   * other breakdowns stay unfiltered (allocation is kept per dimension and day, not per line),
+   * which `allocatedFilter.appliesTo` says. Ignored with a display currency.
    */
   allocated?: { dimension: string; value: string | null };
 }

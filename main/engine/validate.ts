@@ -55,6 +55,14 @@ export function overviewQuery(arg: unknown): OverviewQuery {
   if (from !== undefined) query.from = from;
   if (to !== undefined) query.to = to;
   if (top !== undefined) query.top = top;
+  const allocatedBy = optionalString(r.allocatedBy, 'allocatedBy');
+  if (allocatedBy) query.allocatedBy = allocatedBy;
+  if (r.allocated !== undefined) {
+    const a = record(r.allocated, 'allocated');
+    if (typeof a.dimension !== 'string' || a.dimension === '') bad('allocated.dimension must name an allocated dimension.');
+    if (a.value !== null && typeof a.value !== 'string') bad('allocated.value must be a value of the dimension, or null for its unallocated cost.');
+    query.allocated = { dimension: a.dimension, value: a.value };
+  }
   return query;
 }
 

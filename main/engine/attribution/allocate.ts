@@ -8,32 +8,9 @@ import type { AttributionConfig, SharedCostPool, UsageMetric } from '../../../sh
 import type { Store } from '../db/store.js';
 import { entry, monthOfDay, Money } from './accumulate.js';
 import { poolOrder } from './check-config.js';
-import { Compiler, type DecodedKey } from './compile.js';
+import type { Compiler, DecodedKey, Signature } from './compile.js';
+import type { Cube, Slots } from './cube.js';
 import { sharesOf, splitAmount, staticShares } from './split.js';
-
-/** Where the grouped rows come from: the lines, or the cube (same column names, pre-summed). */
-export interface BaseTable {
-  from: string;
-  lines: string;
-  billed: string;
-  effective: string;
-  tokens: string;
-  gpuHours: string;
-  requests: string;
-  /** The day expression (a cube may be monthly: then it is the month's first day). */
-  day: string;
-}
-
-export const LINES_BASE: BaseTable = {
-  from: 'cost_lines',
-  lines: 'COUNT(*)',
-  billed: 'TOTAL("BilledCost")',
-  effective: 'TOTAL("EffectiveCost")',
-  tokens: 'TOTAL("x_Tokens")',
-  gpuHours: 'TOTAL("x_GpuHours")',
-  requests: `TOTAL(CASE WHEN "ConsumedUnit" IN (SELECT id FROM dict WHERE value LIKE '%request%') THEN "ConsumedQuantity" END)`,
-  day: 'day',
-};
 
 export interface Cell {
   keys: Array<number | string | null>;
@@ -53,8 +30,10 @@ export interface DimensionPlan {
   /** The enabled rules of the dimension, in order. */
   rules: SharedRule[];
   decode: (key: number | string) => DecodedKey;
-  keySql: string;
-  poolSql: string;
+  /** The rule key of a signature (null: no rule matched). */
+  key: (sig: Signature) => number | null;
+  /** The condition pool that takes a signature's cost (index in config.pools), or null. */
+  pool: (sig: Signature) => number | null;
 }
 type SharedRule = AttributionConfig['rules'][number];
 
@@ -84,7 +63,7 @@ export interface RunResult {
   dimensions: DimensionResult[];
 }
 
-/** Plans every dimension of the config (SQL of its rule chain and condition pools). */
+/** Plans every dimension of the config: its rule chain and condition pools, as tests of a signature. */
 export function planDimensions(compiler: Compiler, config: AttributionConfig, only?: string): DimensionPlan[] {
   return config.dimensions
     .filter((d) => only === undefined || d.id === only)
@@ -92,48 +71,62 @@ export function planDimensions(compiler: Compiler, config: AttributionConfig, on
       const rules = config.rules.filter((r) => r.enabled && r.dimension === d.id);
       const chain = compiler.ruleChain(rules);
       const poolIndexes = config.pools.flatMap((p, i) => (p.enabled && p.dimension === d.id ? [i] : []));
-      return { dimension: d.id, rules, decode: chain.decode, keySql: chain.sql, poolSql: compiler.poolChain(config.pools, poolIndexes) };
+      return { dimension: d.id, rules, decode: chain.decode, key: chain.key, pool: compiler.poolChain(config.pools, poolIndexes) };
     });
 }
 
-/** Groups the base rows of [fromDay, toDay] by every plan's key and pool. */
-export function scanCells(store: Store, compiler: Compiler, base: BaseTable, plans: readonly DimensionPlan[], fromDay: number, toDay: number): Cell[] {
-  const keyCols = plans.flatMap((p, i) => [`${p.keySql} AS k${i}`, `${p.poolSql} AS p${i}`]);
-  const groupCols = plans.flatMap((_, i) => [`k${i}`, `p${i}`]);
-  const sql = `SELECT ${[...keyCols, '"BillingCurrency" AS cur', `${base.day} AS d`].join(', ')},
-      ${base.lines} AS n, ${base.billed} AS b, ${base.effective} AS e, ${base.tokens} AS tok, ${base.gpuHours} AS gpu, ${base.requests} AS req
-    FROM ${base.from} WHERE day BETWEEN ? AND ? GROUP BY ${[...groupCols, 'cur', 'd'].join(', ')}`;
-  const statement = store.db.prepare(sql);
+/**
+ * Groups the cube's slots of [fromDay, toDay] into cells: slots whose signatures get the same
+ * keys and pools in every plan, per currency and day. Each signature is evaluated once.
+ */
+export function cellsOf(cube: Cube, slots: Slots, plans: readonly DimensionPlan[], fromDay: number, toDay: number): Cell[] {
+  const classOf = new Int32Array(cube.sigs.length).fill(-1);
+  const classes: Array<{ keys: Array<number | null>; pools: Array<number | null> }> = [];
+  const classIndex = new Map<string, number>();
+  const cellIndex = new Map<number, number>();
   const cells: Cell[] = [];
-  try {
-    statement.bind([fromDay, toDay]);
-    const width = plans.length;
-    while (statement.step()) {
-      const row = statement.get();
-      const keys: Array<number | string | null> = [];
-      const pools: Array<number | null> = [];
-      for (let i = 0; i < width; i++) {
-        keys.push((row[2 * i] as number | string | null) ?? null);
-        pools.push((row[2 * i + 1] as number | null) ?? null);
+  const money: Money[] = [];
+  for (let i = 0; i < slots.count; i++) {
+    const day = slots.day[i] as number;
+    if (day < fromDay || day > toDay) continue;
+    const s = slots.sig[i] as number;
+    let k = classOf[s] as number;
+    if (k < 0) {
+      const sig = cube.sigs[s] as Signature;
+      const keys = plans.map((p) => p.key(sig));
+      const pools = plans.map((p) => p.pool(sig));
+      const text = JSON.stringify([keys, pools]);
+      let known = classIndex.get(text);
+      if (known === undefined) {
+        known = classes.length;
+        classes.push({ keys, pools });
+        classIndex.set(text, known);
       }
-      const at = 2 * width;
-      const currencyId = row[at] as number | null;
-      cells.push({
-        keys,
-        pools,
-        currency: currencyId === null ? '' : (compiler.catalog.text(currencyId) ?? ''),
-        day: row[at + 1] as number,
-        lines: row[at + 2] as number,
-        billed: row[at + 3] as number,
-        effective: row[at + 4] as number,
-        tokens: (row[at + 5] as number | null) ?? 0,
-        gpuHours: (row[at + 6] as number | null) ?? 0,
-        requests: (row[at + 7] as number | null) ?? 0,
-      });
+      classOf[s] = known;
+      k = known;
     }
-  } finally {
-    statement.free();
+    const currency = slots.currency[i] as number;
+    const id = (k * 1024 + currency) * 262144 + (day & 262143);
+    let at = cellIndex.get(id);
+    if (at === undefined) {
+      const c = classes[k] as (typeof classes)[number];
+      at = cells.length;
+      cells.push({ keys: c.keys, pools: c.pools, currency: cube.currencies[currency] ?? '', day, lines: 0, billed: 0, effective: 0, tokens: 0, gpuHours: 0, requests: 0 });
+      money.push(new Money());
+      cellIndex.set(id, at);
+    }
+    const cell = cells[at] as Cell;
+    cell.lines += slots.lines[i] as number;
+    cell.tokens += slots.tokens[i] as number;
+    cell.gpuHours += slots.gpuHours[i] as number;
+    cell.requests += slots.requests[i] as number;
+    (money[at] as Money).add(slots.billed[i] as number, slots.effective[i] as number);
   }
+  cells.forEach((cell, i) => {
+    const m = money[i] as Money;
+    cell.billed = m.totalBilled;
+    cell.effective = m.totalEffective;
+  });
   return cells;
 }
 
@@ -294,15 +287,10 @@ function weightFunction(
   return (target, currency, month) => weigh(target, currency, month, 0);
 }
 
-/** Runs a rule set over [fromDay, toDay] of the base. */
-export function runAllocation(store: Store, base: BaseTable, config: AttributionConfig, fromDay: number, toDay: number, only?: string): RunResult {
-  const compiler = new Compiler(store);
-  try {
-    const plans = planDimensions(compiler, config, only);
-    const cells = scanCells(store, compiler, base, plans, fromDay, toDay);
-    const dimensions = plans.map((plan, i) => resolveDimension(store, config, plan, i, cells));
-    return { config, plans, cells, dimensions };
-  } finally {
-    compiler.dispose();
-  }
+/** Runs a rule set over [fromDay, toDay] of the cube's daily slots. */
+export function runAllocation(store: Store, compiler: Compiler, cube: Cube, config: AttributionConfig, fromDay: number, toDay: number, only?: string): RunResult {
+  const plans = planDimensions(compiler, config, only);
+  const cells = cellsOf(cube, cube.day, plans, fromDay, toDay);
+  const dimensions = plans.map((plan, i) => resolveDimension(store, config, plan, i, cells));
+  return { config, plans, cells, dimensions };
 }

@@ -1,8 +1,8 @@
 /**
  * What conditions are evaluated over: the distinct values of a column, never the lines. String
  * columns hold dict ids, so a condition is tested once per dict entry; tag conditions once per
- * (tag set, value) pair of `tag_pairs`; extra columns once per distinct extracted text. Results
- * become id sets that SQL tests with `IN`.
+ * (tag set, value) pair of `tag_pairs`. Results become id sets that signatures are tested against
+ * (compile.ts); extra columns are tested once per distinct text, as signatures meet them.
  */
 import type { ColumnRef } from '../../../shared/attribution.js';
 import { EngineError } from '../../../shared/rpc.js';
@@ -40,10 +40,8 @@ export function resolveColumn(ref: ColumnRef): ColumnSource {
 /** Lazily loaded distinct values, shared by every rule of a run. */
 export class Catalog {
   private dictValues: Array<[number, string]> | null = null;
-  private emptyId: number | null | undefined;
   private readonly tagValues = new Map<string, Array<[number, string]>>();
   private readonly tagMaps = new Map<string, Map<number, string>>();
-  private readonly extraValues = new Map<string, string[]>();
   private readonly dictById = new Map<number, string>();
 
   constructor(private readonly store: Store) {}
@@ -60,15 +58,6 @@ export class Catalog {
   text(id: number): string | undefined {
     this.dict();
     return this.dictById.get(id);
-  }
-
-  /** The dict id of the empty string, if any (an empty cell counts as missing). */
-  emptyDictId(): number | null {
-    if (this.emptyId === undefined) {
-      const id = this.store.scalar("SELECT id FROM dict WHERE value = ''");
-      this.emptyId = typeof id === 'number' ? id : null;
-    }
-    return this.emptyId;
   }
 
   /** (tag set id, value) of every tag set that has the key. */
@@ -88,18 +77,5 @@ export class Catalog {
       this.tagMaps.set(key, map);
     }
     return map.get(tags);
-  }
-
-  /** Distinct non-null texts of an extra column (one scan of the lines). */
-  extra(source: Extract<ColumnSource, { kind: 'extra' }>): string[] {
-    let values = this.extraValues.get(source.sql);
-    if (!values) {
-      values = this.store
-        .all<{ v: string | null }>(`SELECT DISTINCT ${source.sql} AS v FROM cost_lines WHERE extras IS NOT NULL`)
-        .map((r) => r.v)
-        .filter((v): v is string => v !== null);
-      this.extraValues.set(source.sql, values);
-    }
-    return values;
   }
 }

@@ -16,13 +16,11 @@ import { EngineError } from '../../../shared/rpc.js';
 import type { Store } from '../db/store.js';
 import { decimalFromNumber } from '../import/exact-sum.js';
 import { entry, Money, monthOfDay } from './accumulate.js';
-import { LINES_BASE, placer, planDimensions, resolveDimension, scanCells, type BaseTable, type Cell, type DimensionPlan, type DimensionResult } from './allocate.js';
+import { cellsOf, placer, planDimensions, resolveDimension, type Cell, type DimensionPlan, type DimensionResult } from './allocate.js';
 import { checkConfig } from './check-config.js';
-import { Compiler } from './compile.js';
 import { currentVersion, readVersions } from './config-store.js';
-import { cubeColumns, ensureCube } from './cube.js';
 import { PoolDistributions } from './distribution.js';
-import { allSegments, dataFingerprint } from './materialise.js';
+import { allSegments, prepare } from './materialise.js';
 import { dayScope, defaultCurrency } from './queries.js';
 
 interface Paired {
@@ -31,66 +29,51 @@ interface Paired {
   results: [DimensionResult, DimensionResult];
 }
 
-interface Part {
-  base: BaseTable;
-  from: number;
-  to: number;
-}
-
 function emptyPlan(dimension: string): DimensionPlan {
-  return { dimension, rules: [], decode: () => ({ rule: -1, value: '' }), keySql: 'NULL', poolSql: 'NULL' };
-}
-
-/** The data's first and last day (from the overview rollup's covering index). */
-function dataRange(store: Store): { first: number; last: number } | null {
-  const row = store.all<{ first: number | null; last: number | null }>('SELECT MIN(day) AS first, MAX(day) AS last FROM daily_dim WHERE kind = 0')[0];
-  return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
+  return { dimension, rules: [], decode: () => ({ rule: -1, value: '' }), key: () => null, pool: () => null };
 }
 
 function monthStart(month: number): number {
   return Date.UTC(Math.floor(month / 12), month % 12, 1) / 86_400_000;
 }
 
-/** Splits [from, to] into whole months (monthly cube) and cut months (daily cube). */
-function partsOf(store: Store, configs: readonly AttributionConfig[], from: number, to: number): Part[] {
-  const range = dataRange(store);
-  if (!range) return [];
-  const lo = Math.max(from, range.first);
-  const hi = Math.min(to, range.last);
-  if (lo > hi) return [];
-  const columns = cubeColumns(configs);
-  if (columns === null) return [{ base: LINES_BASE, from: lo, to: hi }];
-  const cube = ensureCube(store, columns, dataFingerprint(store));
-  const parts: Part[] = [];
-  const push = (base: BaseTable, a: number, b: number): void => {
-    const last = parts[parts.length - 1];
-    if (last && last.base === base && last.to + 1 >= a) last.to = b;
-    else parts.push({ base, from: a, to: b });
-  };
-  for (let month = monthOfDay(lo); month <= monthOfDay(hi); month++) {
-    const start = monthStart(month);
-    const end = monthStart(month + 1) - 1;
-    // Monthly cube rows carry the month's first day; the range must include it.
-    if (from <= start && end <= to) push(cube.month, start, end);
-    else push(cube.day, Math.max(start, from), Math.min(end, to));
-  }
-  return parts;
-}
-
+/** Both rule sets over [from, to]: whole months from the monthly slots, cut months from the daily ones. */
 function pairedRun(store: Store, a: AttributionConfig, b: AttributionConfig, dimension: string, from: number, to: number): Paired {
-  const compiler = new Compiler(store);
-  try {
-    const planA = planDimensions(compiler, a, dimension)[0] ?? emptyPlan(dimension);
-    const planB = planDimensions(compiler, b, dimension)[0] ?? emptyPlan(dimension);
-    const cells = partsOf(store, [a, b], from, to).flatMap((part) => scanCells(store, compiler, part.base, [planA, planB], part.from, part.to));
-    return {
-      cells,
-      plans: [planA, planB],
-      results: [resolveDimension(store, a, planA, 0, cells), resolveDimension(store, b, planB, 1, cells)],
-    };
-  } finally {
-    compiler.dispose();
+  const { compiler, cube } = prepare(store, [a, b]);
+  const planA = planDimensions(compiler, a, dimension)[0] ?? emptyPlan(dimension);
+  const planB = planDimensions(compiler, b, dimension)[0] ?? emptyPlan(dimension);
+  const plans = [planA, planB];
+  const cells: Cell[] = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < cube.day.count; i++) {
+    const d = cube.day.day[i] as number;
+    if (d < first) first = d;
+    if (d > last) last = d;
   }
+  const lo = Math.max(from, first);
+  const hi = Math.min(to, last);
+  if (lo <= hi) {
+    let wholeFrom = Infinity;
+    let wholeTo = -Infinity;
+    for (let month = monthOfDay(lo); month <= monthOfDay(hi); month++) {
+      const start = monthStart(month);
+      const end = monthStart(month + 1) - 1;
+      if (from <= start && end <= to) {
+        wholeFrom = Math.min(wholeFrom, start);
+        wholeTo = Math.max(wholeTo, start);
+      } else {
+        cells.push(...cellsOf(cube, cube.day, plans, Math.max(start, from), Math.min(end, to)));
+      }
+    }
+    // Monthly slots carry their month's first day.
+    if (wholeFrom <= wholeTo) cells.push(...cellsOf(cube, cube.month, plans, wholeFrom, wholeTo));
+  }
+  return {
+    cells,
+    plans: [planA, planB],
+    results: [resolveDimension(store, a, planA, 0, cells), resolveDimension(store, b, planB, 1, cells)],
+  };
 }
 
 function totals(result: DimensionResult, currency: string | null, cost: 'billed' | 'effective'): Map<string | null, number> {

@@ -1,18 +1,39 @@
 /**
- * Compiles rules and pool sources to SQL over `cost_lines`: each condition is evaluated once per
- * distinct value (catalog.ts) into an id set, and a dimension's ordered rules become one CASE
- * whose result is a key (rule, value id) that the lines are grouped by. The keys are decoded to
- * value texts in JavaScript afterwards, once per distinct key.
+ * Compiles rules and pool sources into tests of a line's *signature*: the values of the columns
+ * the rules read (dict ids of text columns, the tag-set id, extra texts, and one 0/1 per numeric
+ * comparison, which SQL evaluates per line). Conditions become id sets built once per distinct
+ * value (catalog.ts); a signature is tested once, however many lines share it.
  */
-import type { AllocationRule, Condition, ConditionGroup, ConditionNode, RuleValue, SharedCostPool } from '../../../shared/attribution.js';
+import type { AllocationRule, AttributionConfig, Condition, ConditionGroup, ConditionNode, RuleValue, SharedCostPool } from '../../../shared/attribution.js';
 import type { Store } from '../db/store.js';
 import { Catalog, resolveColumn, type ColumnSource } from './catalog.js';
 import { regexOf, textPredicate } from './predicates.js';
 
-/** Sets up to this size are written inline; larger ones go to a temporary table. */
-const INLINE_LIMIT = 64;
-/** Key = rule index × KEY_BASE + value id (ids are below 2^32; rule indexes below 2^20). */
-const KEY_BASE = 2 ** 32;
+export type SigValue = number | string | null;
+export type Signature = readonly SigValue[];
+
+/** The inputs of a signature: SQL expressions over `cost_lines`, each once. */
+export class Inputs {
+  readonly sql: string[] = [];
+  /** True for inputs that are text (extra columns); the others are whole numbers or NULL. */
+  readonly text: boolean[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(sql: string, text = false): number {
+    let at = this.index.get(sql);
+    if (at === undefined) {
+      at = this.sql.length;
+      this.sql.push(sql);
+      this.text.push(text);
+      this.index.set(sql, at);
+    }
+    return at;
+  }
+
+  get key(): string {
+    return this.sql.join('\u0000');
+  }
+}
 
 export interface DecodedKey {
   /** Index into the dimension's rule list. */
@@ -20,53 +41,14 @@ export interface DecodedKey {
   value: string;
 }
 
-/** Temporary id sets of one run; `dispose` drops them. */
-export class SqlSets {
-  private count = 0;
-  private readonly tables: string[] = [];
-  constructor(private readonly store: Store) {}
+type Test = (sig: Signature) => boolean;
+type Yield = (sig: Signature) => string | null;
 
-  ints(ids: Iterable<number>): string {
-    const list = [...new Set(ids)];
-    if (list.length === 0) return '(NULL)';
-    if (list.length <= INLINE_LIMIT) return `(${list.join(',')})`;
-    const name = `attr_set_${++this.count}`;
-    this.store.exec(`CREATE TEMP TABLE ${name} (id INTEGER PRIMARY KEY)`);
-    this.fill(name, list);
-    this.tables.push(name);
-    return `temp.${name}`;
-  }
-
-  texts(values: Iterable<string>): string {
-    const list = [...new Set(values)];
-    if (list.length === 0) return '(NULL)';
-    if (list.length <= INLINE_LIMIT) return `(${list.map(literal).join(',')})`;
-    const name = `attr_set_${++this.count}`;
-    this.store.exec(`CREATE TEMP TABLE ${name} (id TEXT PRIMARY KEY) WITHOUT ROWID`);
-    this.fill(name, list);
-    this.tables.push(name);
-    return `temp.${name}`;
-  }
-
-  private fill(name: string, values: ReadonlyArray<number | string>): void {
-    const insert = this.store.db.prepare(`INSERT OR IGNORE INTO temp.${name} (id) VALUES (?)`);
-    try {
-      for (const v of values) insert.run([v]);
-    } finally {
-      insert.free();
-    }
-  }
-
-  dispose(): void {
-    for (const name of this.tables.splice(0)) this.store.exec(`DROP TABLE IF EXISTS temp.${name}`);
-  }
+function numericSql(condition: Extract<Condition, { number: number }>, source: Extract<ColumnSource, { kind: 'number' }>): string {
+  return `(${source.sql} ${condition.op} ${Number(condition.number)})`;
 }
 
-export function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-function numericPredicate(op: '<' | '<=' | '>' | '>=' | '=', number: number): (x: number) => boolean {
+function numericTest(op: '<' | '<=' | '>' | '>=' | '=', number: number): (x: number) => boolean {
   switch (op) {
     case '<':
       return (x) => x < number;
@@ -81,7 +63,7 @@ function numericPredicate(op: '<' | '<=' | '>' | '>=' | '=', number: number): (x
   }
 }
 
-/** A test of one distinct text value (non-empty), for conditions evaluated over a catalog. */
+/** A test of one non-empty text value. */
 function valueTest(condition: Condition): (text: string) => boolean {
   switch (condition.op) {
     case 'exists':
@@ -93,7 +75,7 @@ function valueTest(condition: Condition): (text: string) => boolean {
     case '>':
     case '>=':
     case '=': {
-      const test = numericPredicate(condition.op, condition.number);
+      const test = numericTest(condition.op, condition.number);
       return (text) => {
         const n = text.trim() === '' ? NaN : Number(text);
         return Number.isFinite(n) && test(n);
@@ -106,163 +88,147 @@ function valueTest(condition: Condition): (text: string) => boolean {
 
 export class Compiler {
   readonly catalog: Catalog;
-  readonly sets: SqlSets;
 
-  constructor(readonly store: Store) {
+  constructor(readonly store: Store, readonly inputs: Inputs = new Inputs()) {
     this.catalog = new Catalog(store);
-    this.sets = new SqlSets(store);
   }
 
-  /** SQL that is true for the lines the condition matches. */
-  condition(condition: Condition): string {
-    const source = resolveColumn(condition.column);
-    if (source.kind === 'number') return this.numberCondition(source, condition);
-    const test = valueTest(condition);
-    const wantsPresence = condition.op !== 'missing';
-    const present = this.presentSet(source, (text) => text !== '' && test(text));
-    if (condition.op === 'missing') {
-      const has = this.presentSet(source, (text) => text !== '');
-      return `(${columnSql(source)} IS NULL OR ${columnSql(source)} NOT IN ${has})`;
-    }
-    return wantsPresence ? `(${columnSql(source)} IN ${present})` : '0';
+  /** Registers the inputs of a config (call for every config before scanning lines). */
+  register(config: AttributionConfig): void {
+    for (const rule of config.rules) if (rule.enabled) this.ruleChain([rule]);
+    for (const pool of config.pools) if (pool.enabled && pool.source.kind === 'condition') this.group(pool.source.when);
   }
 
-  private numberCondition(source: Extract<ColumnSource, { kind: 'number' }>, condition: Condition): string {
-    switch (condition.op) {
-      case 'exists':
-        return `(${source.sql} IS NOT NULL)`;
-      case 'missing':
-        return `(${source.sql} IS NULL)`;
-      case '<':
-      case '<=':
-      case '>':
-      case '>=':
-      case '=':
-        return `(${source.sql} ${condition.op} ${Number(condition.number)})`;
-      default:
-        // Refused by checkConfig; kept total for safety.
-        return '0';
-    }
-  }
-
-  /** The SQL set of ids/texts of the column whose (non-empty) text passes `test`. */
-  private presentSet(source: Exclude<ColumnSource, { kind: 'number' }>, test: (text: string) => boolean): string {
+  private sourceInput(source: Exclude<ColumnSource, { kind: 'number' }>): number {
     switch (source.kind) {
       case 'dict':
-        return this.sets.ints(this.catalog.dict().filter(([, text]) => test(text)).map(([id]) => id));
+        return this.inputs.of(source.sql);
       case 'tag':
-        return this.sets.ints(this.catalog.tag(source.key).filter(([, text]) => test(text)).map(([id]) => id));
+        return this.inputs.of('"Tags"');
       case 'extra':
-        return this.sets.texts(this.catalog.extra(source).filter(test));
+        return this.inputs.of(source.sql, true);
     }
   }
 
-  group(group: ConditionGroup): string {
-    if (group.conditions.length === 0) return group.match === 'all' ? '1' : '0';
-    const parts = group.conditions.map((node) => this.node(node));
-    return `(${parts.join(group.match === 'all' ? ' AND ' : ' OR ')})`;
+  /** The ids (or texts) of the column whose non-empty text passes `test`. */
+  private matching(source: Exclude<ColumnSource, { kind: 'number' }>, test: (text: string) => boolean): Set<SigValue> | ((v: SigValue) => boolean) {
+    switch (source.kind) {
+      case 'dict':
+        return new Set(this.catalog.dict().filter(([, text]) => text !== '' && test(text)).map(([id]) => id));
+      case 'tag':
+        return new Set(this.catalog.tag(source.key).filter(([, text]) => text !== '' && test(text)).map(([id]) => id));
+      case 'extra': {
+        const cache = new Map<string, boolean>();
+        return (v) => {
+          if (typeof v !== 'string' || v === '') return false;
+          let known = cache.get(v);
+          if (known === undefined) {
+            known = test(v);
+            cache.set(v, known);
+          }
+          return known;
+        };
+      }
+    }
   }
 
-  private node(node: ConditionNode): string {
+  condition(condition: Condition): Test {
+    const source = resolveColumn(condition.column);
+    if (source.kind === 'number') {
+      if (condition.op === 'exists' || condition.op === 'missing') {
+        const at = this.inputs.of(`(${source.sql} IS NOT NULL)`);
+        const want = condition.op === 'exists' ? 1 : 0;
+        return (sig) => sig[at] === want;
+      }
+      if ('number' in condition) {
+        const at = this.inputs.of(numericSql(condition, source));
+        return (sig) => sig[at] === 1;
+      }
+      return () => false;
+    }
+    const at = this.sourceInput(source);
+    const present = this.matching(source, condition.op === 'missing' ? () => true : valueTest(condition));
+    const has = typeof present === 'function' ? present : (v: SigValue) => present.has(v);
+    return condition.op === 'missing' ? (sig) => !has(sig[at] ?? null) : (sig) => has(sig[at] ?? null);
+  }
+
+  group(group: ConditionGroup): Test {
+    const parts = group.conditions.map((node) => this.node(node));
+    if (group.match === 'all') return (sig) => parts.every((p) => p(sig));
+    return (sig) => parts.some((p) => p(sig));
+  }
+
+  private node(node: ConditionNode): Test {
     return 'match' in node ? this.group(node) : this.condition(node);
   }
 
-  /**
-   * The CASE giving each line the key of the first rule (of `rules`, in order) that matches it
-   * and yields a value; NULL when none does. Rules must be the enabled rules of one dimension.
-   */
-  ruleChain(rules: readonly AllocationRule[]): { sql: string; decode: (key: number | string) => DecodedKey } {
-    if (rules.length === 0) return { sql: 'NULL', decode: () => ({ rule: -1, value: '' }) };
-    const whens = rules.map((rule, index) => {
-      const { guard, key } = this.valueSql(rule.value, index);
-      const when = this.group(rule.when);
-      return `WHEN ${guard === '1' ? when : `${when} AND ${guard}`} THEN ${key}`;
-    });
-    const cache = new Map<number | string, DecodedKey>();
-    const decode = (key: number | string): DecodedKey => {
-      let found = cache.get(key);
-      if (!found) {
-        found = this.decodeKey(rules, key);
-        cache.set(key, found);
-      }
-      return found;
-    };
-    return { sql: `CASE ${whens.join(' ')} END`, decode };
-  }
-
-  /** SQL of a rule's value: a guard (the value exists) and the key expression. */
-  private valueSql(value: RuleValue, index: number): { guard: string; key: string } {
-    const base = index * KEY_BASE;
-    if (value.kind === 'constant') return { guard: '1', key: String(base) };
+  private value(value: RuleValue): Yield {
+    if (value.kind === 'constant') return () => value.value;
     const source = resolveColumn(value.column);
-    const yields = value.kind === 'capture' ? capture(value.pattern, value.group, value.ignoreCase === true) : (text: string) => (text.trim() === '' ? null : text);
-    switch (source.kind) {
-      case 'dict':
-      case 'tag': {
-        const set = this.presentSet(source, (text) => yields(text) !== null);
-        const column = columnSql(source);
-        return { guard: `${column} IN ${set}`, key: `${base} + ${column}` };
+    if (source.kind === 'number') return () => null;
+    const at = this.sourceInput(source);
+    const capture = value.kind === 'capture' ? captureOf(value.pattern, value.group, value.ignoreCase === true) : null;
+    const textOf = (v: SigValue): string | undefined => {
+      if (v === null) return undefined;
+      if (source.kind === 'extra') return String(v);
+      return source.kind === 'tag' ? this.catalog.tagValue(source.key, Number(v)) : this.catalog.text(Number(v));
+    };
+    const cache = new Map<SigValue, string | null>();
+    return (sig) => {
+      const v = sig[at] ?? null;
+      let out = cache.get(v);
+      if (out === undefined) {
+        const text = textOf(v);
+        out = text === undefined || text.trim() === '' ? null : capture ? capture(text) : text;
+        cache.set(v, out);
       }
-      case 'extra': {
-        const set = this.presentSet(source, (text) => yields(text) !== null);
-        return { guard: `${source.sql} IN ${set}`, key: `'${index}:' || ${source.sql}` };
-      }
-      case 'number':
-        // checkConfig refuses values from number columns.
-        return { guard: '0', key: 'NULL' };
-    }
+      return out;
+    };
   }
 
-  private decodeKey(rules: readonly AllocationRule[], key: number | string): DecodedKey {
-    let rule: number;
-    let raw: string | undefined;
-    if (typeof key === 'string') {
-      const colon = key.indexOf(':');
-      rule = Number(key.slice(0, colon));
-      raw = key.slice(colon + 1);
-    } else {
-      rule = Math.floor(key / KEY_BASE);
-      const id = key - rule * KEY_BASE;
-      const value = rules[rule]?.value;
-      if (value && value.kind !== 'constant') {
-        const source = resolveColumn(value.column);
-        raw = source.kind === 'tag' ? this.catalog.tagValue(source.key, id) : this.catalog.text(id);
+  /**
+   * The first rule (of `rules`, in order) that matches a signature and yields a value, as a key
+   * into the decoded (rule, value) pairs; null when none does. Rules: the enabled rules of one dimension.
+   */
+  ruleChain(rules: readonly AllocationRule[]): { key: (sig: Signature) => number | null; decode: (key: number | string) => DecodedKey } {
+    const tests = rules.map((rule) => ({ when: this.group(rule.when), value: this.value(rule.value) }));
+    const decoded: DecodedKey[] = [];
+    const known = new Map<string, number>();
+    const key = (sig: Signature): number | null => {
+      for (let i = 0; i < tests.length; i++) {
+        const t = tests[i] as (typeof tests)[number];
+        if (!t.when(sig)) continue;
+        const value = t.value(sig);
+        if (value === null) continue;
+        const k = `${i}\u0000${value}`;
+        let id = known.get(k);
+        if (id === undefined) {
+          id = decoded.length;
+          decoded.push({ rule: i, value });
+          known.set(k, id);
+        }
+        return id;
       }
-    }
-    const value = rules[rule]?.value;
-    if (!value) return { rule: -1, value: '' };
-    if (value.kind === 'constant') return { rule, value: value.value };
-    const text = raw ?? '';
-    return { rule, value: value.kind === 'capture' ? (capture(value.pattern, value.group, value.ignoreCase === true)(text) ?? '') : text.trim() === '' ? '' : text };
+      return null;
+    };
+    return { key, decode: (k) => decoded[Number(k)] ?? { rule: -1, value: '' } };
   }
 
-  /** CASE giving each line the index (in `pools`) of the first condition pool whose source matches it. */
-  poolChain(pools: readonly SharedCostPool[], indexes: readonly number[]): string {
-    const whens = indexes.flatMap((i) => {
+  /** The index (in `pools`) of the first condition pool whose source matches a signature. */
+  poolChain(pools: readonly SharedCostPool[], indexes: readonly number[]): (sig: Signature) => number | null {
+    const tests = indexes.flatMap((i) => {
       const pool = pools[i];
-      return pool && pool.source.kind === 'condition' ? [`WHEN ${this.group(pool.source.when)} THEN ${i}`] : [];
+      return pool && pool.source.kind === 'condition' ? [{ index: i, when: this.group(pool.source.when) }] : [];
     });
-    return whens.length === 0 ? 'NULL' : `CASE ${whens.join(' ')} END`;
-  }
-
-  dispose(): void {
-    this.sets.dispose();
-  }
-}
-
-function columnSql(source: Exclude<ColumnSource, { kind: 'number' }>): string {
-  switch (source.kind) {
-    case 'dict':
-      return source.sql;
-    case 'tag':
-      return '"Tags"';
-    case 'extra':
-      return source.sql;
+    return (sig) => {
+      for (const t of tests) if (t.when(sig)) return t.index;
+      return null;
+    };
   }
 }
 
 /** A capture-group extractor: the group's text, or null when the pattern does not match or the group is empty. */
-export function capture(pattern: string, group: number | string, ignoreCase: boolean): (text: string) => string | null {
+export function captureOf(pattern: string, group: number | string, ignoreCase: boolean): (text: string) => string | null {
   const regex = regexOf(pattern, ignoreCase);
   return (text) => {
     const match = regex.exec(text);

@@ -11,12 +11,15 @@ import { decimalFromNumber } from '../import/exact-sum.js';
 import { isoDay } from '../import/values.js';
 import { entry, Money } from './accumulate.js';
 import { placer, planDimensions } from './allocate.js';
-import { Compiler } from './compile.js';
+import { Compiler, type SigValue } from './compile.js';
+import { LineReader } from './cube.js';
 import { PoolDistributions } from './distribution.js';
-import { latestRuns } from './materialise.js';
+import { latestRuns, prepare } from './materialise.js';
 import { dayScope, defaultCurrency, isAllocatedDimension } from './queries.js';
 
 const DEFAULT_ROWS = 50;
+/** Stands for NULL in text inputs when lines are matched against signatures (row values compare with =). */
+const NULL_TEXT = '\u0002';
 
 export function explainAllocation(store: Store, query: ExplainQuery): AllocationExplanation {
   const scope = dayScope(query);
@@ -68,7 +71,7 @@ export function explainAllocation(store: Store, query: ExplainQuery): Allocation
       versions.add(segment.versionId);
       if (segment.frozenId !== null) frozen.add(segment.frozenId);
     }
-    if (keys.size > 0) rowParts.push({ from, to, dimension: query.dimension, keys: [...keys], config: run.config });
+    if (keys.size > 0) rowParts.push({ from, to, dimension: query.dimension, config: run.config });
   }
 
   const received = store.all<{ pool: string; cost: number; fallback: number }>(
@@ -100,7 +103,7 @@ export function explainAllocation(store: Store, query: ExplainQuery): Allocation
     };
   });
 
-  const rows = sourceRows(store, rowParts, currency, cost, Math.min(query.rowLimit ?? DEFAULT_ROWS, 1000));
+  const rows = sourceRows(store, rowParts, query.value, currency, cost, Math.min(query.rowLimit ?? DEFAULT_ROWS, 1000));
   return {
     dimension: query.dimension,
     value: query.value,
@@ -123,51 +126,44 @@ interface RowPart {
   from: number;
   to: number;
   dimension: string;
-  keys: Array<number | string | null>;
   config: AttributionConfig;
 }
 
-function sourceRows(
-  store: Store,
-  parts: readonly RowPart[],
-  currency: string,
-  cost: 'billed' | 'effective',
-  limit: number,
-): { rows: AllocationExplanation['rows']; count: number } {
+function sourceRows(store: Store, parts: readonly RowPart[], value: string | null, currency: string, cost: 'billed' | 'effective', limit: number): { rows: AllocationExplanation['rows']; count: number } {
   const currencyId = store.scalar('SELECT id FROM dict WHERE value = ?', [currency]);
+  const files = new Map(store.all<{ id: number; file: string }>('SELECT id, file_name AS file FROM sources').map((r) => [r.id, r.file]));
+  const found: Array<{ sourceId: number; rowNumber: number; cost: number }> = [];
   const measure = cost === 'billed' ? '"BilledCost"' : '"EffectiveCost"';
-  const found: AllocationExplanation['rows'] = [];
-  let count = 0;
   for (const part of parts) {
-    const compiler = new Compiler(store);
-    try {
-      // A fresh compile of the same rules gives the same keys (rule index and value id).
-      const keySql = planDimensions(compiler, part.config, part.dimension)[0]?.keySql ?? 'NULL';
-      const ints = part.keys.filter((k): k is number => typeof k === 'number');
-      const texts = part.keys.filter((k): k is string => typeof k === 'string');
-      const tests = [
-        ...(part.keys.includes(null) ? [`(${keySql}) IS NULL`] : []),
-        ...(ints.length ? [`(${keySql}) IN ${compiler.sets.ints(ints)}`] : []),
-        ...(texts.length ? [`(${keySql}) IN ${compiler.sets.texts(texts)}`] : []),
-      ];
-      const where = `c.day BETWEEN ? AND ? AND c."BillingCurrency" = ? AND (${tests.join(' OR ')})`;
-      const params = [part.from, part.to, currencyId];
-      count += Number(store.scalar(`SELECT COUNT(*) FROM cost_lines c WHERE ${where}`, params));
-      found.push(
-        ...store
-          .all<{ sourceId: number; rowNumber: number; file: string; cost: number }>(
-            `SELECT c.source_id AS sourceId, c.row_number AS rowNumber, s.file_name AS file, c.${measure} AS cost
-             FROM cost_lines c JOIN sources s ON s.id = c.source_id WHERE ${where} ORDER BY ABS(c.${measure}) DESC LIMIT ?`,
-            [...params, limit],
-          )
-          .map((r) => ({ sourceId: r.sourceId, rowNumber: r.rowNumber, file: r.file, cost: decimalFromNumber(r.cost) })),
-      );
-    } finally {
-      compiler.dispose();
-    }
+    // The signatures (of the cube) whose rule value is the one explained, then one SQL pass that
+    // returns only the lines with those signatures.
+    const { compiler, cube } = prepare(store);
+    const plan = planDimensions(compiler, part.config, part.dimension)[0];
+    if (!plan) continue;
+    const wanted = cube.sigs.filter((sig) => {
+      const key = plan.key(sig);
+      const decoded = key === null ? null : plan.decode(key);
+      return (decoded && decoded.rule >= 0 ? decoded.value : null) === value;
+    });
+    if (wanted.length === 0) continue;
+    const inputs = compiler.inputs;
+    const tuple = inputs.sql.map((sql, i) => (inputs.text[i] ? `IFNULL(${sql}, '${NULL_TEXT}')` : `IFNULL(${sql}, -1)`));
+    const literal = (v: SigValue, i: number): string =>
+      v === null ? (inputs.text[i] ? `'${NULL_TEXT}'` : '-1') : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
+    const filter = tuple.length === 0 ? '' : `AND (${tuple.join(', ')}) IN (VALUES ${wanted.map((sig) => `(${sig.map(literal).join(', ')})`).join(', ')})`;
+    found.push(
+      ...store.all<{ sourceId: number; rowNumber: number; cost: number | null }>(
+        `SELECT source_id AS sourceId, row_number AS rowNumber, ${measure} AS cost FROM cost_lines
+         WHERE day BETWEEN ? AND ? AND "BillingCurrency" IS ? ${filter}`,
+        [part.from, part.to, typeof currencyId === 'number' ? currencyId : null],
+      ).map((r) => ({ sourceId: r.sourceId, rowNumber: r.rowNumber, cost: r.cost ?? 0 })),
+    );
   }
-  found.sort((a, b) => Math.abs(Number(b.cost)) - Math.abs(Number(a.cost)));
-  return { rows: found.slice(0, limit), count };
+  found.sort((a, b) => Math.abs(b.cost) - Math.abs(a.cost));
+  return {
+    rows: found.slice(0, limit).map((r) => ({ sourceId: r.sourceId, rowNumber: r.rowNumber, file: files.get(r.sourceId) ?? '', cost: decimalFromNumber(r.cost) })),
+    count: found.length,
+  };
 }
 
 export function explainLine(store: Store, ref: { sourceId: number; rowNumber: number }): LineExplanation {
@@ -184,39 +180,35 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
   const { segment, run } = found;
   const currency = line.currency ?? '';
   const compiler = new Compiler(store);
-  try {
-    const plans = planDimensions(compiler, run.config);
-    const cols = plans.flatMap((p, i) => [`${p.keySql} AS k${i}`, `${p.poolSql} AS p${i}`]);
-    const row = store.all(`SELECT ${cols.length ? cols.join(', ') : 'NULL'} FROM cost_lines WHERE source_id = ? AND row_number = ?`, [ref.sourceId, ref.rowNumber])[0] ?? {};
-    const cell = {
-      keys: plans.map((_, i) => (row[`k${i}`] as number | string | null | undefined) ?? null),
-      pools: plans.map((_, i) => (row[`p${i}`] as number | null | undefined) ?? null),
-    };
-    return {
-      sourceId: ref.sourceId,
-      rowNumber: ref.rowNumber,
-      file: line.file,
-      day: isoDay(line.day),
-      currency,
-      billedCost: decimalFromNumber(line.billed),
-      effectiveCost: decimalFromNumber(line.effective),
-      version: segment.versionId,
-      frozen: segment.frozenId,
-      dimensions: plans.map((plan, i) => {
-        const placed = placer(run.config, plan, i)(cell);
-        const rule = placed.rule >= 0 ? plan.rules[placed.rule] : undefined;
-        const pool = placed.pool !== null ? run.config.pools[placed.pool] : undefined;
-        const result = run.dimensions.find((d) => d.dimension === plan.dimension);
-        const shares = pool && result ? [...new PoolDistributions(result).of(pool.id, currency, line.day)].sort((a, b) => b[1] - a[1]) : [];
-        return {
-          dimension: plan.dimension,
-          value: placed.value,
-          rule: rule ? { id: rule.id, name: rule.name } : null,
-          pool: pool ? { id: pool.id, name: pool.name, shares: shares.map(([value, share]) => ({ value, share, cost: decimalFromNumber(line.effective * share) })) } : null,
-        };
-      }),
-    };
-  } finally {
-    compiler.dispose();
-  }
+  compiler.register(run.config);
+  const plans = planDimensions(compiler, run.config);
+  let sig: SigValue[] = [];
+  new LineReader(store, compiler.inputs).read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (_key, s) => {
+    sig = s();
+  });
+  const cell = { keys: plans.map((p) => p.key(sig)), pools: plans.map((p) => p.pool(sig)) };
+  return {
+    sourceId: ref.sourceId,
+    rowNumber: ref.rowNumber,
+    file: line.file,
+    day: isoDay(line.day),
+    currency,
+    billedCost: decimalFromNumber(line.billed),
+    effectiveCost: decimalFromNumber(line.effective),
+    version: segment.versionId,
+    frozen: segment.frozenId,
+    dimensions: plans.map((plan, i) => {
+      const placed = placer(run.config, plan, i)(cell);
+      const rule = placed.rule >= 0 ? plan.rules[placed.rule] : undefined;
+      const pool = placed.pool !== null ? run.config.pools[placed.pool] : undefined;
+      const result = run.dimensions.find((d) => d.dimension === plan.dimension);
+      const shares = pool && result ? [...new PoolDistributions(result).of(pool.id, currency, line.day)].sort((a, b) => b[1] - a[1]) : [];
+      return {
+        dimension: plan.dimension,
+        value: placed.value,
+        rule: rule ? { id: rule.id, name: rule.name } : null,
+        pool: pool ? { id: pool.id, name: pool.name, shares: shares.map(([value, share]) => ({ value, share, cost: decimalFromNumber(line.effective * share) })) } : null,
+      };
+    }),
+  };
 }

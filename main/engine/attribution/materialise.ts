@@ -6,9 +6,10 @@
  */
 import type { AttributionConfig } from '../../../shared/attribution.js';
 import type { Store } from '../db/store.js';
-import { LINES_BASE, runAllocation, type BaseTable, type RunResult } from './allocate.js';
+import { runAllocation, type RunResult } from './allocate.js';
+import { Compiler } from './compile.js';
 import { readFrozen, readRevision, readVersions, versionSegments } from './config-store.js';
-import { cubeColumns, ensureCube } from './cube.js';
+import { ensureCube, type Cube } from './cube.js';
 
 /** Bump when the allocation arithmetic changes, so stored results are recomputed. */
 const ALGORITHM = 1;
@@ -58,17 +59,25 @@ export function allSegments(store: Store): Segment[] {
   return segments;
 }
 
-/** The base rows for these rule sets: the cube when they only read dict columns, else the lines. */
-export function baseFor(store: Store, configs: readonly AttributionConfig[], data: string): { day: BaseTable; month: BaseTable | null } {
-  const columns = cubeColumns(configs);
-  if (columns === null) return { day: LINES_BASE, month: null };
-  return ensureCube(store, columns, data);
+/**
+ * A compiler with the inputs of every stored rule set registered (then of `extra` ones), and the
+ * cube over them. Registering the stored ones first keeps the inputs, and so the cube, the same
+ * from call to call unless an extra rule set reads a new column.
+ */
+export function prepare(store: Store, extra: readonly AttributionConfig[] = [], data = dataFingerprint(store)): { compiler: Compiler; cube: Cube } {
+  const compiler = new Compiler(store);
+  for (const segment of allSegments(store)) compiler.register(segment.config);
+  for (const config of extra) compiler.register(config);
+  return { compiler, cube: ensureCube(store, compiler.inputs, data) };
 }
 
 function compute(store: Store, fingerprint: string, data: string): Materialised {
   const segments = allSegments(store);
-  const base = baseFor(store, segments.map((s) => s.config), data).day;
-  return { fingerprint, segments: segments.map((segment) => ({ segment, run: runAllocation(store, base, segment.config, segment.fromDay, segment.toDay) })) };
+  const { compiler, cube } = prepare(store, [], data);
+  return {
+    fingerprint,
+    segments: segments.map((segment) => ({ segment, run: runAllocation(store, compiler, cube, segment.config, segment.fromDay, segment.toDay) })),
+  };
 }
 
 function write(store: Store, result: Materialised): void {
@@ -104,8 +113,14 @@ function write(store: Store, result: Materialised): void {
   }
 }
 
-/** Recomputes `alloc_daily` when the rules or the data changed since it was made. */
+/**
+ * Recomputes `alloc_daily` when the rules or the data changed since it was made (a stored result
+ * that is up to date, e.g. in a workspace just opened, is used as it is).
+ */
 export function ensureAllocations(store: Store): void {
+  const fingerprint = fingerprintOf(store, dataFingerprint(store));
+  if (cache.get(store)?.fingerprint === fingerprint) return;
+  if (store.scalar("SELECT value FROM alloc_state WHERE key = 'fingerprint'") === fingerprint) return;
   latestRuns(store);
 }
 

@@ -21,7 +21,7 @@ import { placer } from './allocate.js';
 import { resolveColumn } from './catalog.js';
 import { currentConfig } from './config-store.js';
 import { PoolDistributions, type Distribution } from './distribution.js';
-import { FIRST_DAY, LAST_DAY, latestRuns } from './materialise.js';
+import { ensureAllocations, FIRST_DAY, LAST_DAY, latestRuns } from './materialise.js';
 
 export interface DayScope {
   fromDay: number;
@@ -43,16 +43,24 @@ export function dayScope(scope: AllocationScope): DayScope {
   return { fromDay, toDay, currency: scope.currency ?? null, cost: scope.cost ?? 'effective' };
 }
 
-/** The dimensions with a materialised allocation (the rule set's, in its order). */
-export function allocatedDimensions(store: Store): string[] {
-  latestRuns(store);
+/** The dimensions of the rule sets (the current one's, in its order, then those only older results have). */
+function knownDimensions(store: Store): string[] {
   const configured = currentConfig(store).dimensions.map((d) => d.id);
   const stored = store.all<{ dimension: string }>('SELECT DISTINCT dimension FROM alloc_daily ORDER BY dimension').map((r) => r.dimension);
   return [...configured, ...stored.filter((d) => !configured.includes(d))];
 }
 
+/** The dimensions with a materialised allocation, brought up to date first. */
+export function allocatedDimensions(store: Store): string[] {
+  ensureAllocations(store);
+  return knownDimensions(store);
+}
+
+/** True for a dimension of the rule sets; its `alloc_daily` rows are then brought up to date. */
 export function isAllocatedDimension(store: Store, by: string): boolean {
-  return !by.startsWith('tag:') && allocatedDimensions(store).includes(by);
+  if (by.startsWith('tag:') || !knownDimensions(store).includes(by)) return false;
+  ensureAllocations(store);
+  return true;
 }
 
 function coverage(allocated: number, total: number): number {
@@ -123,7 +131,7 @@ function columnTotals(store: Store, by: string, scope: DayScope): Grouped[] {
   try {
     source = resolveColumn(by);
   } catch {
-    throw new EngineError('BAD_REQUEST', `"${by}" is not an allocated dimension (${allocatedDimensions(store).join(', ') || 'none'}), a FOCUS column or tag:<key>.`);
+    throw new EngineError('BAD_REQUEST', `"${by}" is not an allocated dimension (${knownDimensions(store).join(', ') || 'none'}), a FOCUS column or tag:<key>.`);
   }
   const currencyFilter = scope.currency ? 'AND cur.value = ?' : '';
   const params = [scope.fromDay, scope.toDay, ...(scope.currency ? [scope.currency] : [])];

@@ -57,15 +57,13 @@ function mergeById<T extends { id: string }>(current: readonly T[], incoming: re
 
 /** The rule set after applying the pack (checked whole: a merge can still break references). */
 export function applyRulePack(config: AttributionConfig, pack: RulePack, mode: RulePackMode): AttributionConfig {
+  const dimensions = mode === 'replace' ? pack.dimensions : mergeById(config.dimensions, pack.dimensions);
+  // Without a hierarchy of its own, a pack keeps the workspace's, less the dimensions it does not have.
+  const hierarchy = pack.hierarchy ?? config.hierarchy.filter((id) => dimensions.some((d) => d.id === id));
   const next: AttributionConfig =
     mode === 'replace'
-      ? { dimensions: pack.dimensions, hierarchy: pack.hierarchy ?? config.hierarchy, rules: pack.rules, pools: pack.pools }
-      : {
-          dimensions: mergeById(config.dimensions, pack.dimensions),
-          hierarchy: pack.hierarchy ?? config.hierarchy,
-          rules: mergeById(config.rules, pack.rules),
-          pools: mergeById(config.pools, pack.pools),
-        };
+      ? { dimensions, hierarchy, rules: pack.rules, pools: pack.pools }
+      : { dimensions, hierarchy, rules: mergeById(config.rules, pack.rules), pools: mergeById(config.pools, pack.pools) };
   return checkConfig(next, mode === 'merge' ? 'The rule set merged with the pack' : 'The pack');
 }
 

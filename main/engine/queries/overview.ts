@@ -11,6 +11,7 @@ import { isoDay } from '../import/values.js';
 import { dimensionRows, prepareConversion, type RowSource } from './conversion.js';
 import { scopeOf, type Scope } from './filters.js';
 import { topResources } from './top-resources.js';
+import { withAllocation } from '../attribution/overview-allocation.js';
 
 const DEFAULT_TOP = 10;
 export const NOT_SET = '(not set)';
@@ -48,7 +49,7 @@ export function overview(store: Store, query: OverviewQuery): Overview {
   const total = scope.display
     ? { billedCost: decimalFromNumber(sum(byDay.map((d) => d.billed))), effectiveCost: decimalFromNumber(sum(byDay.map((d) => d.effective))) }
     : { billedCost: current?.billedCost ?? '0.000000', effectiveCost: current?.effectiveCost ?? '0.000000' };
-  return {
+  return withAllocation(store, scope, query, {
     currencies,
     currency: currencies.length === 0 ? null : scope.currency,
     total,
@@ -68,7 +69,7 @@ export function overview(store: Store, query: OverviewQuery): Overview {
       )
       .map((r) => r.key),
     conversion,
-  };
+  });
 }
 
 /** Neumaier-compensated sum (day totals into a period total without drift). */
