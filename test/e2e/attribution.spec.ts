@@ -143,7 +143,18 @@ test('attribution: write a rule with the keyboard, see the live preview, save it
   await app.page.getByRole('combobox', { name: 'Allocated dimension' }).click();
   await page.getByRole('option', { name: 'Project' }).click();
   await expect(app.chart('By project (allocated)')).toContainText('Coverage: 0% of the cost has a project.');
+  // ...and filters: the total shows only research's allocated cost; the notice says what is filtered.
+  await page.getByRole('combobox', { name: 'Filter by allocated' }).click();
+  await page.getByRole('option', { name: 'Team' }).click();
+  await page.getByRole('combobox', { name: 'Team', exact: true }).click();
+  await page.getByRole('option', { name: 'research' }).click();
+  await expect(app.totalEffective()).toHaveText(x.money(x.research));
+  await expect(page.getByRole('status').filter({ hasText: 'Filtered to team research' })).toBeVisible();
   await app.screenshot('overview-allocated');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await page.getByRole('combobox', { name: 'Filter by allocated' }).click();
+  await page.getByRole('option', { name: 'No filter' }).click();
+  await expect(app.totalEffective()).toHaveText(x.money(x.total));
   expect(await app.accessibilityViolations()).toEqual([]);
   await app.openScreen('Attribution');
 
