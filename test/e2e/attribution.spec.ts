@@ -248,6 +248,13 @@ test('attribution: import a rule pack (diff first), split a shared team by fixed
   await expect(totals.getByRole('row', { name: /^research/ })).toContainText(x.money(researchAfter));
   await expect(totals.getByRole('row', { name: /^support-bot/ })).toHaveCount(0);
   await expect(page.getByText(`${x.money(x.total)} in all; 100% allocated to a team.`)).toBeVisible();
+  // The explain chain through the pool: search = its own cost + 60% of support-bot's.
+  await totals.getByRole('button', { name: 'Explain search' }).click();
+  await expect(page.getByTestId('explain-figure')).toContainText(`${x.money(searchAfter)} = ${x.money(x.search)} set by rules + ${x.money((toSearch / 100).toFixed(2))} received from pools`);
+  const received = page.getByRole('table', { name: 'Shares of pools received by Team: search' });
+  await expect(received.getByRole('row', { name: /^Support bot shared By fixed percentages 60\.00%/ })).toContainText(`support-bot ${x.money(x.supportBot)}`);
+  await app.screenshot('attribution-explain-pool');
+  expect(await app.accessibilityViolations()).toEqual([]);
 
   // Export the rule set as a pack: the downloaded JSON has the rule and the pool.
   await attribution.openTab('Rule packs');
