@@ -91,8 +91,9 @@ export class LineReader {
     this.keyWidth = this.columns.length;
   }
 
-  /** The signature values of a key (cached). */
-  private decode(key: string, row: ReadonlyArray<unknown>, offset: number): SigValue[] {
+  /** The signature values of the row being read (cached by its key). */
+  sigOf(key: string, row: ReadonlyArray<unknown>): SigValue[] {
+    const offset = 2;
     let sig = this.decoded.get(key);
     if (!sig) {
       sig = this.inputs.sql.map((_, input) => {
@@ -108,14 +109,14 @@ export class LineReader {
   }
 
   /**
-   * Calls `each` for every line matching `where`: its signature key, the signature (a function:
-   * decoded once per key), currency id, day, and the measures billed, effective, tokens, GPU hours, requests
-   * (then the `extra` columns) starting at `row[measures]`.
+   * Calls `each` for every line matching `where`: its signature key (`sigOf` decodes it), currency
+   * id, day, and the row, whose measures billed, effective, tokens, GPU hours, requests (then the
+   * `extra` columns) start at `row[measures]`.
    */
   read(
     where: string,
     params: Array<number | string | null>,
-    each: (key: string, sig: () => SigValue[], currencyId: number | null, day: number, row: ReadonlyArray<unknown>, measures: number) => void,
+    each: (key: string, currencyId: number | null, day: number, row: ReadonlyArray<unknown>, measures: number) => void,
     extra: string[] = [],
   ): void {
     const sql = `SELECT "BillingCurrency", day, ${[...this.columns, measuresSql(this.store), ...extra].join(', ')} FROM cost_lines ${where}`;
@@ -130,7 +131,7 @@ export class LineReader {
           const v = row[2 + c];
           key += v === null ? '\u0002' : `${String(v)}\u0001`;
         }
-        each(key, () => this.decode(key, row, 2), (row[0] as number | null) ?? null, row[1] as number, row, 2 + width);
+        each(key, (row[0] as number | null) ?? null, row[1] as number, row, 2 + width);
       }
     } finally {
       statement.free();
@@ -214,11 +215,11 @@ export function ensureCube(store: Store, inputs: Inputs, dataFingerprint: string
   const currencies: string[] = [];
   const days = new SlotBuilder();
   const reader = new LineReader(store, inputs);
-  reader.read('', [], (text, sig, currencyId, day, row, at) => {
+  reader.read('', [], (text, currencyId, day, row, at) => {
     let s = sigIndex.get(text);
     if (s === undefined) {
       s = sigs.length;
-      sigs.push(sig());
+      sigs.push(reader.sigOf(text, row));
       sigIndex.set(text, s);
     }
     let c = currencyIndex.get(currencyId);

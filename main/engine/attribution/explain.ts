@@ -183,8 +183,9 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
   compiler.register(run.config);
   const plans = planDimensions(compiler, run.config);
   let sig: SigValue[] = [];
-  new LineReader(store, compiler.inputs).read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (_key, s) => {
-    sig = s();
+  const reader = new LineReader(store, compiler.inputs);
+  reader.read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (key, _currency, _day, row) => {
+    sig = reader.sigOf(key, row);
   });
   const cell = { keys: plans.map((p) => p.key(sig)), pools: plans.map((p) => p.pool(sig)) };
   return {
