@@ -1,4 +1,4 @@
-/** Rule packs in and out of the browser: download as a JSON file, read a chosen file's text. */
+/** Rule packs out of the browser: download as a JSON file. */
 
 /** Offers `value` as a download named `name` (pretty JSON, so that packs diff well in review). */
 export function downloadJson(name: string, value: unknown): void {
@@ -10,7 +10,3 @@ export function downloadJson(name: string, value: unknown): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The text of a file the user picked in an `<input type="file">`. */
-export function readText(file: File): Promise<string> {
-  return file.text();
-}
