@@ -3,12 +3,14 @@ import {
   AppBar, Box, Button, CssBaseline, Drawer, FormControl, InputLabel, List, ListItem, ListItemButton, ListItemIcon, ListItemText,
   MenuItem, Select, Snackbar, ThemeProvider, Toolbar, Typography, useMediaQuery,
 } from '@mui/material';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
 import SpeedIcon from '@mui/icons-material/Speed';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AttributionScreen } from '../features/attribution/AttributionScreen.js';
 import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
 import { ImportScreen } from '../features/import/ImportScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
@@ -18,10 +20,11 @@ import { muiTheme, THEME_MODES, type ThemeMode } from '../theme/themes.js';
 import { useEngine } from './engine-context.js';
 import { openWorkspace, saveWorkspace } from './workspace-actions.js';
 
-type Screen = 'overview' | 'import' | 'currencies' | 'prices' | 'unit-economics';
+type Screen = 'overview' | 'attribution' | 'unit-economics' | 'import' | 'currencies' | 'prices';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
   { id: 'overview', title: 'Overview', icon: <InsightsIcon /> },
+  { id: 'attribution', title: 'Attribution', icon: <AccountTreeIcon /> },
   { id: 'unit-economics', title: 'Unit economics', icon: <SpeedIcon /> },
   { id: 'import', title: 'Import', icon: <UploadFileIcon /> },
   { id: 'currencies', title: 'Currencies', icon: <CurrencyExchangeIcon /> },
@@ -113,6 +116,7 @@ export function App() {
           {SCREENS.find((s) => s.id === screen)?.title}
         </Typography>
         {screen === 'overview' && <OverviewScreen mode={mode} onImport={() => go('import')} />}
+        {screen === 'attribution' && <AttributionScreen mode={mode} />}
         {screen === 'import' && <ImportScreen onOverview={() => go('overview')} />}
         {screen === 'currencies' && <CurrenciesScreen />}
         {screen === 'prices' && <PriceBookScreen />}

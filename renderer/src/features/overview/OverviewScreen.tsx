@@ -3,6 +3,8 @@ import { Alert, Box, Button, FormControl, InputLabel, MenuItem, Paper, Select, S
 import { useState } from 'react';
 import type { Breakdown, Overview } from '../../../../shared/model.js';
 import { ChartCard } from '../../components/ChartCard.js';
+import { AllocatedBreakdownCard } from '../attribution/AllocatedBreakdownCard.js';
+import { AllocatedFilter, type AllocatedFilterValue } from '../attribution/AllocatedFilter.js';
 import { DataTable } from '../../components/DataTable.js';
 import { VisuallyHidden } from '../../components/VisuallyHidden.js';
 import { formatCount, formatMoney } from '../../format/money.js';
@@ -17,7 +19,8 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
   const [currency, setCurrency] = useState<string | undefined>(undefined);
   const [display, setDisplay] = useState<string | undefined>(undefined);
   const [lines, setLines] = useState<LinesFilter | null>(null);
-  const query = display ? { displayCurrency: display } : currency ? { currency } : {};
+  const [allocated, setAllocated] = useState<AllocatedFilterValue | null>(null);
+  const query = display ? { displayCurrency: display } : { ...(currency ? { currency } : {}), ...(allocated ? { allocated } : {}) };
   const { data, error, loading } = useEngineQuery('overview', query);
 
   if (error) return <Alert severity="error">The overview could not be computed: {error.message}</Alert>;
@@ -38,6 +41,7 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Totals data={data} display={display} onCurrency={setCurrency} onDisplay={setDisplay} onShowLines={() => setLines({ title: `All cost lines in ${cur}`, currency: cur })} />
       {data.conversion && <ConversionNotice conversion={data.conversion} />}
+      {!data.conversion && <AllocatedFilter currency={cur} filter={allocated} onChange={setAllocated} />}
       <ChartCard
         title="Spend by day"
         summary={dailySummary(data.byDay, cur)}
@@ -63,6 +67,7 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
         <BreakdownCard title="By sub-account" what="sub-account" rows={data.bySubAccount} currency={cur} mode={mode} onShowLines={setLines} />
         <BreakdownCard title="By region" what="region" rows={data.byRegion} currency={cur} mode={mode} onShowLines={setLines} />
         <TagCard tagKeys={data.tagKeys} currency={cur} mode={mode} />
+        {!data.conversion && <AllocatedBreakdownCard currency={cur} mode={mode} />}
       </Box>
       <Paper component="section" aria-labelledby="top-resources-title" variant="outlined" sx={{ p: 2 }}>
         <Typography id="top-resources-title" variant="h6" component="h2" gutterBottom>Top resources</Typography>
