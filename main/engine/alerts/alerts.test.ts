@@ -15,6 +15,7 @@ import type { CallContext, EngineHandlers } from '../../../shared/rpc.js';
 import { anomaly } from '../../../test/support/anomalies.js';
 import { days, writeDailyCosts } from '../../../test/support/daily-costs.js';
 import { importPaths, testEngine, type TestEngine } from '../../../test/support/engine.js';
+import { downgradeTo } from '../../../test/support/older-workspace.js';
 import { nodeEngineDeps } from '../../hosts/node-host.js';
 import { alertHandlers, raiseAlertsAfterImport } from './handlers.js';
 import type { Detect } from './refresh.js';
@@ -274,7 +275,7 @@ describe('persistence', () => {
 
   it('a schema-6 workspace gets the alert and budget tables when opened', async () => {
     const engine = await testEngine();
-    engine.store().exec("DROP TABLE alerts; DROP TABLE alert_history; DROP TABLE expected_patterns; DROP TABLE budgets; UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+    downgradeTo(engine.store(), 6);
     const { bytes } = await engine.call('exportWorkspace', {});
     const h = await harness(bytes, []);
     expect(await h.call('listAlerts', {})).toEqual({ alerts: [], counts: { new: 0, acknowledged: 0, resolved: 0, expected: 0 } });

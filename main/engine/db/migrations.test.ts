@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, importPaths, testEngine } from '../../../test/support/engine.js';
+import { downgradeTo } from '../../../test/support/older-workspace.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 describe('workspace migrations', () => {
@@ -20,6 +21,26 @@ describe('workspace migrations', () => {
     const sources = await old.call('listSources', {});
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) expect([source.grain, source.storedRows]).toEqual(['line', source.rows]);
+  });
+
+  it('a workspace of every version from 4 on opens with the same tables, columns and answers as a fresh one', async () => {
+    const files = [fixture('focus/awkward/two-currencies.csv')];
+    const fresh = await testEngine();
+    await importPaths(fresh, files);
+    const shape = (engine: typeof fresh) => engine.store().all("SELECT m.name AS tbl, p.name AS col FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY 1, 2");
+    const freshShape = shape(fresh);
+    const freshOverview = await fresh.call('overview', {});
+    expect(freshOverview.currencies.length).toBe(2);
+    for (let version = 4; version < SCHEMA_VERSION; version++) {
+      const older = await testEngine();
+      await importPaths(older, files);
+      downgradeTo(older.store(), version);
+      expect(shape(older)).not.toEqual(freshShape);
+      const reopened = await testEngine((await older.call('exportWorkspace', {})).bytes);
+      expect(reopened.store().scalar("SELECT value FROM meta WHERE key = 'schema_version'"), `from ${version}`).toBe(String(SCHEMA_VERSION));
+      expect(shape(reopened), `from ${version}`).toEqual(freshShape);
+      expect((await reopened.call('overview', {})).currencies, `from ${version}`).toEqual(freshOverview.currencies);
+    }
   });
 
   it('refuses a workspace from a newer version instead of guessing', async () => {

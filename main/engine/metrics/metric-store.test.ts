@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../../../test/support/engine.js';
+import { downgradeTo } from '../../../test/support/older-workspace.js';
 import { readMetric } from './metric-store.js';
 
 /** Day number of a UTC calendar date, computed independently of the engine's parser. */
@@ -108,7 +109,7 @@ describe('imported business metrics', () => {
 
   it('a schema-5 workspace gains the metrics table when opened', async () => {
     const engine = await testEngine();
-    engine.store().exec("DROP TABLE metrics; DROP TABLE alerts; DROP TABLE alert_history; DROP TABLE expected_patterns; DROP TABLE budgets; UPDATE meta SET value = '5' WHERE key = 'schema_version';");
+    downgradeTo(engine.store(), 5);
     const { bytes } = await engine.call('exportWorkspace', {});
     const reopened = await testEngine(bytes);
     expect((await reopened.call('importMetrics', { text: SEARCHES })).imported).toBe(true);
