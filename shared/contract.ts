@@ -26,6 +26,7 @@ import type {
   FormatId,
   SavedColumnMapping,
 } from './model.js';
+import type { Anomaly, AnomalyQuery, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast } from './forecast.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -66,6 +67,12 @@ export interface EngineApi {
   savePriceBook(arg: { edits: PriceBookEdit[] }): EffectivePriceBook;
   /** Drops every edit: the workspace goes back to the shipped prices. */
   resetPriceBook(arg: Record<string, never>): EffectivePriceBook;
+  /** Daily forecasts of a slice (one series, or one per value), each with its model, intervals and track record. */
+  forecast(arg: ForecastQuery): SeriesForecast[];
+  /** AI spend from its drivers: tokens per model × price book price × traffic growth, beside the time series. */
+  driverForecast(arg: DriverForecastQuery): DriverForecast;
+  /** Anomalous days of the chosen dimensions with their root causes. Pure detection: nothing is stored. */
+  detectAnomalies(arg: AnomalyQuery): Anomaly[];
 }
 
 export type EngineMethod = keyof EngineApi;

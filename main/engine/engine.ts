@@ -15,6 +15,7 @@ import { listFxRates, setFxRates } from './fx/fx-rates.js';
 import * as validate from './validate.js';
 import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricing/workspace-price-book.js';
 import { previewFile } from './mapping/file-preview.js';
+import { forecastHandlers } from './forecast/handlers.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -106,6 +107,7 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         ctx.emit('dataChanged', { tables: ['price_book'] });
         return book;
       }),
+    ...forecastHandlers(() => store, serialised),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }

@@ -5,6 +5,9 @@ import type { ModelPriceFields, PriceBookEdit } from '../../shared/model.js';
 import { checkPriceFields } from './pricing/price-fields.js';
 import type { ColumnMapping, FilePreviewRequest, FormatId } from '../../shared/model.js';
 import { checkColumnMapping } from './mapping/column-mapping.js';
+import { DEFAULT_ANOMALY_SETTINGS, SLICE_COLUMNS } from '../../shared/forecast.js';
+import type { AnomalyQuery, AnomalySettings, CostMeasure, DriverForecastQuery, ForecastQuery, SliceDimension, SliceSpec } from '../../shared/forecast.js';
+import { dayFromIso } from './import/values.js';
 
 function bad(message: string): never {
   throw new EngineError('BAD_REQUEST', message);
@@ -166,4 +169,123 @@ export function priceBookEdits(arg: unknown): PriceBookEdit[] {
         return bad(`${where}action must be add, set, remove or restore.`);
     }
   });
+}
+
+// Forecasts and anomalies.
+
+const SLICE_COLUMN_SET: ReadonlySet<string> = new Set(SLICE_COLUMNS);
+
+function optionalBoundedInteger(value: unknown, field: string, min: number, max: number): number | undefined {
+  const n = optionalInteger(value, field);
+  if (n !== undefined && (n < min || n > max)) bad(`${field} must be between ${min} and ${max}.`);
+  return n;
+}
+
+function optionalDay(value: unknown, field: string): string | undefined {
+  const text = optionalString(value, field);
+  if (text === undefined || text === '') return undefined;
+  if (dayFromIso(text) === undefined) bad(`${field} "${text}" is not a date (YYYY-MM-DD).`);
+  return text;
+}
+
+function optionalCurrency(value: unknown, field: string): string | undefined {
+  const text = optionalString(value, field)?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (!/^[A-Za-z]{3}$/.test(text)) bad(`${field} "${text}" is not a currency code.`);
+  return text.toUpperCase();
+}
+
+function costMeasure(value: unknown, field: string): CostMeasure | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'billed' && value !== 'effective') bad(`${field} must be "billed" or "effective".`);
+  return value;
+}
+
+/** total, a FOCUS column of SLICE_COLUMNS, tag:<key> or alloc:<dimension>. */
+export function sliceDimension(value: unknown, field: string): SliceDimension {
+  if (typeof value !== 'string') bad(`${field} must be text.`);
+  if (value === 'total' || SLICE_COLUMN_SET.has(value)) return value as SliceDimension;
+  const prefixed = /^(tag|alloc):(.+)$/.exec(value);
+  if (prefixed && (prefixed[2] as string).trim() !== '') return `${prefixed[1] as 'tag' | 'alloc'}:${(prefixed[2] as string).trim()}`;
+  return bad(`${field} "${value}" is not a dimension: use total, ${SLICE_COLUMNS.join(', ')}, tag:<key> or alloc:<dimension>.`);
+}
+
+export function forecastQuery(arg: unknown): ForecastQuery {
+  const r = record(arg, 'The forecast query');
+  const s = record(r.slice, 'slice');
+  const slice: SliceSpec = { by: sliceDimension(s.by, 'slice.by') };
+  const value = optionalString(s.value, 'slice.value');
+  if (value !== undefined) {
+    if (slice.by === 'total') bad('slice.value must be left out when slice.by is total.');
+    slice.value = value;
+  }
+  const cost = costMeasure(s.cost, 'slice.cost');
+  if (cost !== undefined) slice.cost = cost;
+  const currency = optionalCurrency(s.currency, 'slice.currency');
+  if (currency !== undefined) slice.currency = currency;
+  const query: ForecastQuery = { slice };
+  const horizon = optionalBoundedInteger(r.horizon, 'horizon', 1, 366);
+  const history = optionalBoundedInteger(r.history, 'history', 14, 1095);
+  const limit = optionalBoundedInteger(r.limit, 'limit', 1, 200);
+  const asOf = optionalDay(r.asOf, 'asOf');
+  if (horizon !== undefined) query.horizon = horizon;
+  if (history !== undefined) query.history = history;
+  if (limit !== undefined) query.limit = limit;
+  if (asOf !== undefined) query.asOf = asOf;
+  return query;
+}
+
+export function driverForecastQuery(arg: unknown): DriverForecastQuery {
+  const r = record(arg, 'The driver forecast query');
+  const query: DriverForecastQuery = {};
+  const horizon = optionalBoundedInteger(r.horizon, 'horizon', 1, 366);
+  const basis = optionalBoundedInteger(r.basis, 'basis', 1, 365);
+  if (r.growth !== undefined) {
+    if (typeof r.growth !== 'number' || !Number.isFinite(r.growth) || r.growth < -0.9 || r.growth > 10) bad('growth must be a number between -0.9 and 10 (0.1 = +10% a month).');
+    query.growth = r.growth;
+  }
+  const currency = optionalCurrency(r.currency, 'currency');
+  const asOf = optionalDay(r.asOf, 'asOf');
+  if (horizon !== undefined) query.horizon = horizon;
+  if (basis !== undefined) query.basis = basis;
+  if (currency !== undefined) query.currency = currency;
+  if (asOf !== undefined) query.asOf = asOf;
+  return query;
+}
+
+function nonNegative(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) bad(`${field} must be a number from 0 to ${max}.`);
+  return value;
+}
+
+/** The query with every setting filled in from the defaults. */
+export function anomalyQuery(arg: unknown): AnomalyQuery & { settings: AnomalySettings } {
+  const r = record(arg, 'The anomaly query');
+  const s = r.settings === undefined ? {} : record(r.settings, 'settings');
+  const settings: AnomalySettings = { ...DEFAULT_ANOMALY_SETTINGS };
+  if (s.dimensions !== undefined) {
+    if (!Array.isArray(s.dimensions) || s.dimensions.length === 0 || s.dimensions.length > 20) bad('settings.dimensions must list 1 to 20 dimensions.');
+    settings.dimensions = [...new Set(s.dimensions.map((d, i) => sliceDimension(d, `settings.dimensions[${i}]`)))];
+  }
+  if (s.minImpact !== undefined) settings.minImpact = nonNegative(s.minImpact, 'settings.minImpact');
+  if (s.minPercent !== undefined) settings.minPercent = nonNegative(s.minPercent, 'settings.minPercent', 100_000);
+  if (s.sensitivity !== undefined) {
+    settings.sensitivity = nonNegative(s.sensitivity, 'settings.sensitivity', 100);
+    if (settings.sensitivity < 1) bad('settings.sensitivity must be at least 1 (a robust z).');
+  }
+  if (s.direction !== undefined) {
+    if (s.direction !== 'spikes' && s.direction !== 'drops' && s.direction !== 'both') bad('settings.direction must be "spikes", "drops" or "both".');
+    settings.direction = s.direction;
+  }
+  const cost = costMeasure(s.cost, 'settings.cost');
+  if (cost !== undefined) settings.cost = cost;
+  const query: AnomalyQuery & { settings: AnomalySettings } = { settings };
+  const from = optionalDay(r.from, 'from');
+  const to = optionalDay(r.to, 'to');
+  const currency = optionalCurrency(r.currency, 'currency');
+  if (from !== undefined) query.from = from;
+  if (to !== undefined) query.to = to;
+  if (from !== undefined && to !== undefined && from > to) bad(`from (${from}) is after to (${to}).`);
+  if (currency !== undefined) query.currency = currency;
+  return query;
 }
