@@ -26,7 +26,9 @@ import type {
   FormatId,
   SavedColumnMapping,
 } from './model.js';
-import type { Anomaly, AnomalyQuery, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast } from './forecast.js';
+import type { Anomaly, AnomalyQuery, AnomalySettings, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast } from './forecast.js';
+import type { AlertList, AlertQuery, AlertRefresh, AlertUpdate, Alert, AlertsEvent, ExpectedPattern } from './alerts.js';
+import type { Budget, BudgetInput, BudgetStatusReport, BudgetStatusQuery } from './budgets.js';
 
 export interface EngineApi {
   /** Engine and workspace facts: versions, row counts, database size. */
@@ -73,6 +75,29 @@ export interface EngineApi {
   driverForecast(arg: DriverForecastQuery): DriverForecast;
   /** Anomalous days of the chosen dimensions with their root causes. Pure detection: nothing is stored. */
   detectAnomalies(arg: AnomalyQuery): Anomaly[];
+  // Alerts and budgets (docs/alerts-and-budgets.md).
+  /** Alerts kept in the workspace, newest anomaly day first, with counts by status. */
+  listAlerts(arg: AlertQuery): AlertList;
+  /** Changes an alert's status (only along the lifecycle), comment or owner; "expected" may teach a pattern. */
+  updateAlert(arg: AlertUpdate): Alert;
+  /** Runs anomaly detection with the workspace's settings and raises alerts for anomalies not seen before. */
+  refreshAlerts(arg: Record<string, never>): AlertRefresh;
+  /** The patterns learned from alerts marked expected. */
+  listExpectedPatterns(arg: Record<string, never>): ExpectedPattern[];
+  /** Forgets an expected pattern (later anomalies like it are raised again); returns the rest. */
+  deleteExpectedPattern(arg: { id: number }): ExpectedPattern[];
+  /** The workspace's anomaly settings (the defaults until saved). */
+  anomalySettings(arg: Record<string, never>): AnomalySettings;
+  /** Saves anomaly settings (any subset; the rest stays); returns them whole. */
+  saveAnomalySettings(arg: Partial<AnomalySettings>): AnomalySettings;
+  /** The workspace's budgets. */
+  listBudgets(arg: Record<string, never>): Budget[];
+  /** Adds a budget (no id) or replaces one (its id); checked first. */
+  saveBudget(arg: BudgetInput): Budget;
+  /** Deletes a budget; returns the rest. */
+  deleteBudget(arg: { id: number }): Budget[];
+  /** Each budget's period containing the day: actual, forecast, thresholds crossed, breach probability. */
+  budgetStatus(arg: BudgetStatusQuery): BudgetStatusReport;
 }
 
 export type EngineMethod = keyof EngineApi;
@@ -80,7 +105,7 @@ export type ArgOf<M extends EngineMethod> = Parameters<EngineApi[M]>[0];
 export type ResultOf<M extends EngineMethod> = ReturnType<EngineApi[M]>;
 
 /** Tables a writing method may change; the UI re-runs only the queries that depend on them. */
-export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book';
+export type TableName = 'cost_lines' | 'sources' | 'fx_rates' | 'workspace' | 'price_book' | 'alerts' | 'budgets';
 
 /** Events the engine sends without being asked. */
 export interface EngineEvents {
@@ -88,6 +113,8 @@ export interface EngineEvents {
   ready: { engineVersion: string };
   progress: ProgressEvent;
   dataChanged: { tables: TableName[] };
+  /** Sent when an import (or a refresh) raises new alerts: for a badge and a desktop notification. */
+  alerts: AlertsEvent;
 }
 export type EngineEventName = keyof EngineEvents;
 
@@ -129,4 +156,9 @@ export interface ShellApi {
   saveWorkspaceAs(bytes: Uint8Array): Promise<string | null>;
   /** Asks the user for a workspace file and returns its bytes. */
   openWorkspaceFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
+  /**
+   * Shows a desktop notification (title up to 120 characters, body up to 500); resolves when shown,
+   * or at once where the OS does not support notifications. Clicking it focuses the app window.
+   */
+  notify(message: { title: string; body: string }): Promise<void>;
 }

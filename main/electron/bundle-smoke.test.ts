@@ -89,7 +89,26 @@ class FakeWindow extends EventEmitter {
     this.loaded.push(path);
     return Promise.resolve();
   }
-  show(): void {}
+  shows = 0;
+  focuses = 0;
+  restores = 0;
+  minimized = false;
+  show(): void {
+    this.shows += 1;
+  }
+  focus(): void {
+    this.focuses += 1;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.restores += 1;
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
   static fromWebContents(contents: unknown): FakeWindow | null {
     return windows.find((window) => window.webContents === contents) ?? null;
   }
@@ -106,8 +125,27 @@ const app = Object.assign(new EventEmitter(), {
   quit: () => undefined,
 });
 
+/** Notifications the main process showed. */
+const notifications: FakeNotification[] = [];
+let notificationsSupported = true;
+
+class FakeNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    this.shown = true;
+    notifications.push(this);
+  }
+  static isSupported(): boolean {
+    return notificationsSupported;
+  }
+}
+
 const fakeElectron = {
   app,
+  Notification: FakeNotification,
   BrowserWindow: FakeWindow,
   MessageChannelMain: class {
     port1: FakePort;
@@ -272,6 +310,31 @@ describe('main.cjs (with a stand-in electron)', () => {
     await expect(choose?.(trusted(), '/etc')).rejects.toThrow(/takes no arguments/);
   });
 
+  it('shows a desktop notification whose click brings the window back', async () => {
+    const notify = ipcHandlers.get(SHELL_CHANNELS.notify);
+    const window = windows[0];
+    if (!notify || !window) throw new Error('no notify handler or window');
+    await expect(notify(trusted(), { title: '2 new alerts', body: 'Spike in ServiceName=Amazon EC2 on 2026-10-03' })).resolves.toBeUndefined();
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]?.options).toEqual({ title: '2 new alerts', body: 'Spike in ServiceName=Amazon EC2 on 2026-10-03' });
+    expect(notifications[0]?.shown).toBe(true);
+    window.minimized = true;
+    const before = { shows: window.shows, focuses: window.focuses, restores: window.restores };
+    notifications[0]?.emit('click');
+    expect({ shows: window.shows, focuses: window.focuses, restores: window.restores }).toEqual({ shows: before.shows + 1, focuses: before.focuses + 1, restores: before.restores + 1 });
+  });
+
+  it('refuses bad notifications and shows none where the OS has no notifications', async () => {
+    const notify = ipcHandlers.get(SHELL_CHANNELS.notify);
+    await expect(notify?.(trusted(), { title: '', body: 'x' })).rejects.toThrow(/needs a title/);
+    await expect(notify?.(trusted(), 'hello')).rejects.toThrow(/needs an object/);
+    await expect(notify?.({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: null }, { title: 'a', body: 'b' })).rejects.toThrow(/not the app/);
+    notificationsSupported = false;
+    await expect(notify?.(trusted(), { title: 'a', body: 'b' })).resolves.toBeUndefined();
+    notificationsSupported = true;
+    expect(notifications).toHaveLength(1);
+  });
+
   it('saves workspace bytes atomically where the user chose, adding the extension', async () => {
     const save = ipcHandlers.get(SHELL_CHANNELS.saveWorkspaceAs);
     const bytes = readFileSync(startupWorkspace);
@@ -362,7 +425,7 @@ describe('preload.cjs (with a stand-in electron)', () => {
 
   it('exposes exactly the ShellApi as window.app', () => {
     expect(exposed[0]?.key).toBe('app');
-    expect(Object.keys(shell).sort()).toEqual(['chooseBillingFiles', 'openWorkspaceFile', 'pathForFile', 'platform', 'saveWorkspaceAs']);
+    expect(Object.keys(shell).sort()).toEqual(['chooseBillingFiles', 'notify', 'openWorkspaceFile', 'pathForFile', 'platform', 'saveWorkspaceAs']);
     expect(shell.platform).toBe('desktop');
   });
 
@@ -373,6 +436,16 @@ describe('preload.cjs (with a stand-in electron)', () => {
     expect(invoked.map((call) => call.channel)).toEqual([SHELL_CHANNELS.chooseBillingFiles, SHELL_CHANNELS.openWorkspaceFile, SHELL_CHANNELS.saveWorkspaceAs]);
     await expect(shell.saveWorkspaceAs('x' as unknown as Uint8Array)).rejects.toThrow(TypeError);
     expect(invoked).toHaveLength(3);
+  });
+
+  it('notify sends only the title and body on the notify channel', async () => {
+    const before = invoked.length;
+    const message = Object.assign({ title: 'New alert', body: 'Spike' }, { extra: 'dropped' });
+    await shell.notify(message);
+    expect(invoked.slice(before)).toEqual([{ channel: SHELL_CHANNELS.notify, args: [{ title: 'New alert', body: 'Spike' }] }]);
+    await expect(shell.notify('x' as unknown as { title: string; body: string })).rejects.toThrow(TypeError);
+    await expect(shell.notify({ title: 'a' } as unknown as { title: string; body: string })).rejects.toThrow(TypeError);
+    expect(invoked).toHaveLength(before + 1);
   });
 
   it('gives the path of a dropped file and refuses non-objects', () => {

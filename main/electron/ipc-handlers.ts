@@ -6,6 +6,7 @@
 import {
   BrowserWindow,
   dialog,
+  Notification,
   type IpcMain,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
@@ -22,6 +23,8 @@ import {
   fileNameOf,
   IpcValidationError,
   MAX_WORKSPACE_BYTES,
+  notificationArgument,
+  type NotificationMessage,
   SHELL_CHANNELS,
   withWorkspaceExtension,
   WORKSPACE_EXTENSION,
@@ -88,6 +91,25 @@ export async function saveWorkspaceBytesAs(window: BrowserWindow | null, bytes: 
   return path;
 }
 
+/** Notifications on screen: held so they are not garbage-collected (and their click lost) while shown. */
+const shownNotifications = new Set<Notification>();
+
+/** Shows a desktop notification; a click brings the app window to the front. Does nothing where unsupported. */
+export function showNotification(window: BrowserWindow | null, message: NotificationMessage): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title: message.title, body: message.body });
+  shownNotifications.add(notification);
+  notification.on('click', () => {
+    shownNotifications.delete(notification);
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  notification.on('close', () => shownNotifications.delete(notification));
+  notification.show();
+}
+
 function senderOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolean } | null {
   const frame = event.senderFrame;
   if (!frame) return null;
@@ -115,6 +137,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, options: { appRoot: string
     const chosen = await chooseWorkspaceFile(window);
     return chosen ? { name: chosen.name, bytes: chosen.bytes } : null;
   });
+  handle(SHELL_CHANNELS.notify, async (args, window) => showNotification(window, notificationArgument(args)));
   return () => {
     for (const channel of Object.values(SHELL_CHANNELS)) ipcMain.removeHandler(channel);
   };

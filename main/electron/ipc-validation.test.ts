@@ -8,6 +8,9 @@ import {
   hasSqliteHeader,
   IpcValidationError,
   isUint8Array,
+  MAX_NOTIFICATION_BODY,
+  MAX_NOTIFICATION_TITLE,
+  notificationArgument,
   SHELL_CHANNELS,
   withWorkspaceExtension,
   workspaceArgument,
@@ -20,9 +23,9 @@ const SQLITE = new TextEncoder().encode('SQLite format 3\0 and then pages');
 
 describe('channels', () => {
   it('are a fixed, prefixed list, one per ShellApi method that needs main', () => {
-    expect(Object.keys(SHELL_CHANNELS).sort()).toEqual(['chooseBillingFiles', 'openWorkspaceFile', 'saveWorkspaceAs']);
+    expect(Object.keys(SHELL_CHANNELS).sort()).toEqual(['chooseBillingFiles', 'notify', 'openWorkspaceFile', 'saveWorkspaceAs']);
     for (const channel of [...Object.values(SHELL_CHANNELS), ENGINE_PORT_CHANNEL]) expect(channel).toMatch(/^cost-council:[a-z-]+$/);
-    expect(new Set(Object.values(SHELL_CHANNELS)).size).toBe(3);
+    expect(new Set(Object.values(SHELL_CHANNELS)).size).toBe(4);
   });
 });
 
@@ -93,6 +96,32 @@ describe('workspaceBytesArgument', () => {
   it('rejects empty bytes and bytes that are not an SQLite file', () => {
     expect(() => workspaceBytesArgument([new Uint8Array(0)])).toThrow('The bytes to save are empty.');
     expect(() => workspaceBytesArgument([new TextEncoder().encode('#!/bin/sh\nrm -rf ~\n')])).toThrow(/not a Cost Council workspace/);
+  });
+});
+
+describe('notificationArgument', () => {
+  it('returns the title (trimmed) and body of the one argument', () => {
+    expect(notificationArgument([{ title: ' 2 new alerts ', body: 'Spike in ServiceName=Amazon EC2' }])).toEqual({ title: '2 new alerts', body: 'Spike in ServiceName=Amazon EC2' });
+    expect(notificationArgument([{ title: 'x', body: '' }])).toEqual({ title: 'x', body: '' });
+  });
+
+  it('rejects a wrong number of arguments and anything but a plain {title, body}', () => {
+    expect(() => notificationArgument([])).toThrow('notify takes one argument ({title, body}); got 0.');
+    expect(() => notificationArgument([{ title: 'a', body: 'b' }, 'c'])).toThrow(/got 2/);
+    expect(() => notificationArgument(['hello'])).toThrow('notify needs an object {title, body}; got string.');
+    expect(() => notificationArgument([null])).toThrow(/got null/);
+    expect(() => notificationArgument([['a', 'b']])).toThrow(/got an array/);
+    expect(() => notificationArgument([new Uint8Array(2)])).toThrow(/got Uint8Array/);
+    expect(() => notificationArgument([{ title: 'a', body: 'b', icon: '/etc/passwd' }])).toThrow('notify takes only title and body; got also icon.');
+  });
+
+  it('rejects an empty or non-text title, a non-text body and overlong text', () => {
+    expect(() => notificationArgument([{ title: '  ', body: 'b' }])).toThrow('notify needs a title (non-empty text).');
+    expect(() => notificationArgument([{ title: 3, body: 'b' }])).toThrow(/needs a title/);
+    expect(() => notificationArgument([{ title: 'a' }])).toThrow('notify needs a body (text); got undefined.');
+    expect(() => notificationArgument([{ title: 'a'.repeat(MAX_NOTIFICATION_TITLE + 1), body: '' }])).toThrow(`The notification title is ${MAX_NOTIFICATION_TITLE + 1} characters; at most ${MAX_NOTIFICATION_TITLE}.`);
+    expect(() => notificationArgument([{ title: 'a', body: 'b'.repeat(MAX_NOTIFICATION_BODY + 1) }])).toThrow(/body is 501 characters; at most 500/);
+    expect(() => notificationArgument([{ title: 'a'.repeat(MAX_NOTIFICATION_TITLE), body: 'b'.repeat(MAX_NOTIFICATION_BODY) }])).not.toThrow();
   });
 });
 

@@ -16,6 +16,7 @@ export const SHELL_CHANNELS = {
   chooseBillingFiles: 'cost-council:choose-billing-files',
   saveWorkspaceAs: 'cost-council:save-workspace-as',
   openWorkspaceFile: 'cost-council:open-workspace-file',
+  notify: 'cost-council:notify',
 } as const satisfies Record<Exclude<keyof ShellApi, 'platform' | 'pathForFile'>, `cost-council:${string}`>;
 
 export type ShellChannel = (typeof SHELL_CHANNELS)[keyof typeof SHELL_CHANNELS];
@@ -84,6 +85,32 @@ export function workspaceBytesArgument(args: readonly unknown[]): Uint8Array {
   if (!isUint8Array(bytes)) throw new IpcValidationError(`saveWorkspaceAs needs a Uint8Array; got ${describe(bytes)}.`);
   checkWorkspaceBytes(bytes, 'The bytes to save');
   return bytes;
+}
+
+/** Longest notification title and body accepted (longer text is a bug or abuse, not a message). */
+export const MAX_NOTIFICATION_TITLE = 120;
+export const MAX_NOTIFICATION_BODY = 500;
+
+export interface NotificationMessage {
+  title: string;
+  body: string;
+}
+
+/** The one argument of notify: `{title, body}`, plain text of bounded length, nothing else. */
+export function notificationArgument(args: readonly unknown[]): NotificationMessage {
+  if (args.length !== 1) throw new IpcValidationError(`notify takes one argument ({title, body}); got ${args.length}.`);
+  const [message] = args;
+  if (typeof message !== 'object' || message === null || Array.isArray(message) || ArrayBuffer.isView(message)) {
+    throw new IpcValidationError(`notify needs an object {title, body}; got ${describe(message)}.`);
+  }
+  const extra = Object.keys(message).filter((key) => key !== 'title' && key !== 'body');
+  if (extra.length > 0) throw new IpcValidationError(`notify takes only title and body; got also ${extra.slice(0, 3).join(', ')}.`);
+  const { title, body } = message as Record<string, unknown>;
+  if (typeof title !== 'string' || title.trim() === '') throw new IpcValidationError('notify needs a title (non-empty text).');
+  if (typeof body !== 'string') throw new IpcValidationError(`notify needs a body (text); got ${describe(body)}.`);
+  if (title.length > MAX_NOTIFICATION_TITLE) throw new IpcValidationError(`The notification title is ${title.length} characters; at most ${MAX_NOTIFICATION_TITLE}.`);
+  if (body.length > MAX_NOTIFICATION_BODY) throw new IpcValidationError(`The notification body is ${body.length} characters; at most ${MAX_NOTIFICATION_BODY}.`);
+  return { title: title.trim(), body };
 }
 
 /** Throws unless `bytes` can be a workspace file; `what` names them in the message. */

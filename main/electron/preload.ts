@@ -20,6 +20,13 @@ const shell: ShellApi = {
     return ipcRenderer.invoke(SHELL_CHANNELS.saveWorkspaceAs, bytes) as Promise<string | null>;
   },
   openWorkspaceFile: () => ipcRenderer.invoke(SHELL_CHANNELS.openWorkspaceFile) as Promise<{ name: string; bytes: Uint8Array } | null>,
+  notify: (message) => {
+    if (typeof message !== 'object' || message === null || typeof message.title !== 'string' || typeof message.body !== 'string') {
+      return Promise.reject(new TypeError('notify needs {title, body} as text.'));
+    }
+    // Only the two strings cross to main, never the page's object.
+    return ipcRenderer.invoke(SHELL_CHANNELS.notify, { title: message.title, body: message.body }) as Promise<void>;
+  },
 };
 
 contextBridge.exposeInMainWorld('app', shell);

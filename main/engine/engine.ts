@@ -17,6 +17,8 @@ import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricin
 import { previewFile } from './mapping/file-preview.js';
 import { forecastHandlers } from './forecast/handlers.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
+import { alertHandlers } from './alerts/handlers.js';
+import { budgetHandlers } from './budgets/handlers.js';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -108,6 +110,8 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
         return book;
       }),
     ...forecastHandlers(() => store, serialised),
+    ...alertHandlers({ store: () => store, deps, serialised }),
+    ...budgetHandlers({ store: () => store, deps, serialised }),
   };
   return { handlers, dispose: () => store.close(), store: () => store };
 }
