@@ -31,14 +31,21 @@ export function sliceOptions(tagKeys: readonly string[], allocated: readonly str
   ];
 }
 
+/** Other columns root causes name, beside the slice columns. */
+const MORE_LABELS: Record<string, string> = { ResourceId: 'Resource', ResourceName: 'Resource', SubAccountId: 'Sub-account', AvailabilityZone: 'Availability zone', SkuId: 'SKU' };
+
+/** "Service", "Tag team", "project" (an allocated dimension), or the column's own name. */
+export function dimensionLabel(dimension: string): string {
+  if (dimension === 'total') return 'Total';
+  if (dimension.startsWith('tag:')) return `Tag ${dimension.slice(4)}`;
+  if (dimension.startsWith('alloc:')) return dimension.slice(6);
+  return COLUMN_LABELS[dimension as SliceColumn] ?? MORE_LABELS[dimension] ?? dimension;
+}
+
 /** "Total", "Service: Amazon EC2", "Tag team: search". */
 export function seriesLabel(series: SeriesForecast['series']): string {
-  const { dimension, value } = series;
-  if (dimension === 'total') return 'Total';
-  const name = dimension.startsWith('tag:') ? `Tag ${dimension.slice(4)}`
-    : dimension.startsWith('alloc:') ? dimension.slice(6)
-      : COLUMN_LABELS[dimension as SliceColumn] ?? dimension;
-  return `${name}: ${value ?? '(not set)'}`;
+  if (series.dimension === 'total') return 'Total';
+  return `${dimensionLabel(series.dimension)}: ${series.value ?? '(not set)'}`;
 }
 
 export const MODEL_NAMES: Record<ForecastModel, string> = {
