@@ -7,22 +7,33 @@ import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
+import TimelineIcon from '@mui/icons-material/Timeline';
+import NotificationsIcon from '@mui/icons-material/NotificationsActive';
+import SavingsIcon from '@mui/icons-material/Savings';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
 import { ImportScreen } from '../features/import/ImportScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PriceBookScreen } from '../features/prices/PriceBookScreen.js';
+import { ForecastScreen } from '../features/forecast/ForecastScreen.js';
+import { AlertsScreen } from '../features/alerts/AlertsScreen.js';
+import { AlertsNavText } from '../features/alerts/AlertsNavText.js';
+import { useAlertNotifications } from '../features/alerts/use-alerts.js';
+import { BudgetsScreen } from '../features/budgets/BudgetsScreen.js';
 import { muiTheme, THEME_MODES, type ThemeMode } from '../theme/themes.js';
 import { useEngine } from './engine-context.js';
 import { openWorkspace, saveWorkspace } from './workspace-actions.js';
 
-type Screen = 'overview' | 'import' | 'currencies' | 'prices';
+type Screen = 'overview' | 'import' | 'currencies' | 'prices' | 'forecast' | 'alerts' | 'budgets';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
   { id: 'overview', title: 'Overview', icon: <InsightsIcon /> },
   { id: 'import', title: 'Import', icon: <UploadFileIcon /> },
   { id: 'currencies', title: 'Currencies', icon: <CurrencyExchangeIcon /> },
   { id: 'prices', title: 'Price book', icon: <PriceChangeIcon /> },
+  { id: 'forecast', title: 'Forecast', icon: <TimelineIcon /> },
+  { id: 'alerts', title: 'Alerts', icon: <NotificationsIcon /> },
+  { id: 'budgets', title: 'Budgets', icon: <SavingsIcon /> },
 ];
 
 const NAV_WIDTH = 220;
@@ -46,6 +57,7 @@ export function App() {
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const theme = useMemo(() => muiTheme(mode, reducedMotion), [mode, reducedMotion]);
   const firstRender = useRef(true);
+  useAlertNotifications(setNotice);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash(location.hash));
@@ -98,7 +110,7 @@ export function App() {
               <ListItem key={s.id} disablePadding>
                 <ListItemButton disableRipple component="a" href={`#/${s.id}`} selected={screen === s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
                   <ListItemIcon aria-hidden>{s.icon}</ListItemIcon>
-                  <ListItemText primary={s.title} />
+                  {s.id === 'alerts' ? <AlertsNavText /> : <ListItemText primary={s.title} />}
                 </ListItemButton>
               </ListItem>
             ))}
@@ -113,6 +125,9 @@ export function App() {
         {screen === 'import' && <ImportScreen onOverview={() => go('overview')} />}
         {screen === 'currencies' && <CurrenciesScreen />}
         {screen === 'prices' && <PriceBookScreen />}
+        {screen === 'forecast' && <ForecastScreen mode={mode} />}
+        {screen === 'alerts' && <AlertsScreen mode={mode} />}
+        {screen === 'budgets' && <BudgetsScreen />}
       </Box>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} />
     </ThemeProvider>

@@ -3,7 +3,7 @@ import type { Alert } from '../../../../shared/alerts.js';
 import type { Anomaly } from '../../../../shared/forecast.js';
 import { DEFAULT_ANOMALY_SETTINGS } from '../../../../shared/forecast.js';
 import {
-  alertsNavLabel, allowedActions, anomalySentence, defaultRecurrence, filterAlerts, historyRows, percentWords, rootCauseRows, rootCauseSummary,
+  alertsNavLabel, allowedActions, patternWhen, anomalySentence, defaultRecurrence, filterAlerts, historyRows, percentWords, rootCauseRows, rootCauseSummary,
   settingsForm, settingsOf,
 } from './alert-view.js';
 
@@ -92,5 +92,12 @@ describe('alert view', () => {
       errors: ['Minimum impact must be a number of at least 0.', 'Sensitivity must be a number above 0.', 'Choose at least one dimension to watch.'],
     });
     expect(settingsOf({ ...form, minPercent: 'ten' })).toEqual({ errors: ['Minimum change must be a number of at least 0.'] });
+  });
+
+  it('says when an expected pattern applies', () => {
+    expect(patternWhen({ recurrence: 'weekday', weekday: 1, dayOfMonth: null })).toBe('Mondays');
+    expect(patternWhen({ recurrence: 'weekday', weekday: 7, dayOfMonth: null })).toBe('Sundays');
+    expect(patternWhen({ recurrence: 'day-of-month', weekday: null, dayOfMonth: 1 })).toBe('day 1 of each month');
+    expect(patternWhen({ recurrence: 'any-day', weekday: null, dayOfMonth: null })).toBe('any day');
   });
 });

@@ -1,5 +1,5 @@
 /** Alerts → labels, sentences, table rows and the lifecycle's allowed actions (pure, tested beside). */
-import type { Alert, AlertStatus, AlertTransition, ExpectedRecurrence } from '../../../../shared/alerts.js';
+import type { Alert, AlertStatus, AlertTransition, ExpectedPattern, ExpectedRecurrence } from '../../../../shared/alerts.js';
 import type { Anomaly, AnomalySettings, SliceDimension } from '../../../../shared/forecast.js';
 import { formatMoney } from '../../format/money.js';
 import { dimensionLabel, seriesLabel } from '../forecast/forecast-view.js';
@@ -137,4 +137,13 @@ export function settingsOf(form: SettingsForm): { settings: Partial<AnomalySetti
   if (form.dimensions.length === 0) errors.push('Choose at least one dimension to watch.');
   if (errors.length > 0) return { errors };
   return { settings: { dimensions: form.dimensions, minImpact, minPercent, sensitivity, direction: form.direction } };
+}
+
+const WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+
+/** "Mondays", "day 1 of each month", "any day". */
+export function patternWhen(p: Pick<ExpectedPattern, 'recurrence' | 'weekday' | 'dayOfMonth'>): string {
+  if (p.recurrence === 'weekday') return WEEKDAYS[(p.weekday ?? 1) - 1] ?? 'the same weekday';
+  if (p.recurrence === 'day-of-month') return `day ${p.dayOfMonth ?? '?'} of each month`;
+  return 'any day';
 }

@@ -12,6 +12,7 @@ import { BreakdownChart } from './BreakdownChart.js';
 import { SpendByDayChart } from './SpendByDayChart.js';
 import { breakdownSummary, dailySummary } from './overview-view.js';
 import { SourceLinesDialog, type LinesFilter } from './SourceLinesDialog.js';
+import { BudgetSummaryCard } from '../budgets/BudgetSummaryCard.js';
 
 export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: () => void }) {
   const [currency, setCurrency] = useState<string | undefined>(undefined);
@@ -38,6 +39,7 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Totals data={data} display={display} onCurrency={setCurrency} onDisplay={setDisplay} onShowLines={() => setLines({ title: `All cost lines in ${cur}`, currency: cur })} />
       {data.conversion && <ConversionNotice conversion={data.conversion} />}
+      <BudgetSummaryCard />
       <ChartCard
         title="Spend by day"
         summary={dailySummary(data.byDay, cur)}

@@ -1,0 +1,19 @@
+/** A budget's status as a chip with an icon and its word (never colour alone). */
+import { Chip } from '@mui/material';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import VisibilityIcon from '@mui/icons-material/Visibility';
+import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutline';
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
+import type { BudgetLevel } from '../../../../shared/budgets.js';
+import { LEVEL_LABEL } from './budget-view.js';
+
+const ICONS: Record<BudgetLevel, typeof ErrorOutlineIcon> = {
+  over: ErrorOutlineIcon, 'at-risk': WarningAmberIcon, watch: VisibilityIcon, ok: CheckCircleOutlineIcon, 'no-budget': RemoveCircleOutlineIcon,
+};
+
+export function LevelChip({ level }: { level: BudgetLevel }) {
+  const Icon = ICONS[level];
+  const strong = level === 'over' || level === 'at-risk';
+  return <Chip size="small" icon={<Icon aria-hidden />} label={LEVEL_LABEL[level]} variant={strong ? 'filled' : 'outlined'} color={level === 'over' ? 'error' : 'default'} />;
+}
