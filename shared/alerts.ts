@@ -20,7 +20,9 @@ export interface AlertTransition {
   /** Null for the alert's creation. */
   from: AlertStatus | null;
   to: AlertStatus;
+  /** The comment given with this change. */
   comment: string | null;
+  /** The owner after this change. */
   owner: string | null;
 }
 

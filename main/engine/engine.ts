@@ -17,7 +17,7 @@ import { resetPriceBook, savePriceBookEdits, workspacePriceBook } from './pricin
 import { previewFile } from './mapping/file-preview.js';
 import { forecastHandlers } from './forecast/handlers.js';
 import { deleteColumnMapping, readColumnMappings, saveColumnMapping } from './mapping/mapping-store.js';
-import { alertHandlers } from './alerts/handlers.js';
+import { alertHandlers, raiseAlertsAfterImport } from './alerts/handlers.js';
 import { budgetHandlers } from './budgets/handlers.js';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -60,7 +60,7 @@ export function createEngine(deps: EngineDeps, workspace?: Uint8Array): Engine {
 
   const handlers: EngineHandlers = {
     status: () => serialised(async () => status()),
-    importFiles: (arg, ctx) => serialised(() => importBatch(store, deps, validate.importRequest(arg), ctx)),
+    importFiles: (arg, ctx) => serialised(async () => raiseAlertsAfterImport(store, deps, ctx, await importBatch(store, deps, validate.importRequest(arg), ctx))),
     listSources: () => serialised(async () => listSources(store)),
     removeSource: (arg, ctx) =>
       serialised(async () => {

@@ -4,7 +4,7 @@
  * never changed by a migration.
  */
 import { buildRollups } from './rollups.js';
-import { FX_RATES_SQL, SETTINGS_SQL } from './schema.js';
+import { ALERTS_BUDGETS_SQL, FX_RATES_SQL, SETTINGS_SQL } from './schema.js';
 import type { Store } from './store.js';
 
 type Migration = (store: Store) => void;
@@ -32,6 +32,8 @@ const MIGRATIONS: Record<number, Migration> = {
   2: (store) => store.exec(FX_RATES_SQL),
   // 3 → 4: workspace settings (JSON by key).
   3: (store) => store.exec(SETTINGS_SQL),
+  // 4 → 5: alerts, their history, expected patterns and budgets.
+  4: (store) => store.exec(ALERTS_BUDGETS_SQL),
 };
 
 /** Brings a workspace from `version` to `target`; false when a step is missing (a newer workspace). */

@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -130,6 +130,66 @@ CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
+`;
+
+/**
+ * Alerts (anomalies kept with their lifecycle), their history, the patterns "expected" feedback
+ * taught, and budgets (docs/alerts-and-budgets.md). JSON columns hold plain contract types.
+ */
+export const ALERTS_BUDGETS_SQL = `
+CREATE TABLE alerts (
+  key TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('new', 'acknowledged', 'resolved', 'expected')),
+  series_key TEXT NOT NULL,
+  day TEXT NOT NULL,
+  impact REAL NOT NULL,
+  anomaly TEXT NOT NULL,
+  title TEXT NOT NULL,
+  owner TEXT,
+  comment TEXT,
+  raised_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  suppressed_by INTEGER
+) WITHOUT ROWID;
+CREATE INDEX alerts_by_day ON alerts (day, status);
+
+CREATE TABLE alert_history (
+  alert_key TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  comment TEXT,
+  owner TEXT,
+  PRIMARY KEY (alert_key, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE expected_patterns (
+  id INTEGER PRIMARY KEY,
+  series_key TEXT NOT NULL,
+  series TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  recurrence TEXT NOT NULL,
+  weekday INTEGER,
+  day_of_month INTEGER,
+  max_impact REAL NOT NULL,
+  from_alert TEXT NOT NULL,
+  comment TEXT,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE budgets (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  node TEXT NOT NULL,
+  period TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  amount TEXT NOT NULL,
+  thresholds TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 `;
 
 /** Indexes on the line level, built after a load (cheaper than maintaining them row by row). */

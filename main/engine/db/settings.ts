@@ -4,7 +4,7 @@
  */
 import type { Store } from './store.js';
 
-export type SettingKey = 'price-book' | 'column-mappings';
+export type SettingKey = 'price-book' | 'column-mappings' | 'anomaly-settings' | 'alerts-scan';
 
 export function readSetting(store: Store, key: SettingKey): unknown {
   const text = store.scalar('SELECT value FROM settings WHERE key = ?', [key]);

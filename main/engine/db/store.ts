@@ -3,7 +3,7 @@ import { EngineError } from '../../../shared/rpc.js';
 import type { BindParams, Database, SqlJsStatic, SqlValue } from '../types/sql-js.js';
 import { migrate } from './migrations.js';
 import { withRoom } from './roomy-file.js';
-import { APPLICATION_TAG, FX_RATES_SQL, SCHEMA_SQL, SCHEMA_VERSION, SETTINGS_SQL } from './schema.js';
+import { ALERTS_BUDGETS_SQL, APPLICATION_TAG, FX_RATES_SQL, SCHEMA_SQL, SCHEMA_VERSION, SETTINGS_SQL } from './schema.js';
 
 export type Row = Record<string, SqlValue>;
 
@@ -19,6 +19,7 @@ export class Store {
       plain.exec(SCHEMA_SQL);
       plain.exec(FX_RATES_SQL);
       plain.exec(SETTINGS_SQL);
+      plain.exec(ALERTS_BUDGETS_SQL);
       db = new sql.Database(withRoom(plain.export()));
     } finally {
       plain.close();

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticSeries } from '../../../test/support/synthetic-series.js';
+import { backtestOrigins, runBacktest, scoreBacktest } from './backtest.js';
+import { forecastSeries } from './forecast-series.js';
+import { intervalModel } from './intervals.js';
+import { detectMonthlyCharge } from './monthly-charge.js';
+import { seasonalNaive } from './models/seasonal-naive.js';
+import type { RollingForecaster } from './models/types.js';
+
+const NOV_1_2026 = 20758; // Date.UTC(2026, 10, 1) / 86,400,000
+
+describe('backtest scores', () => {
+  it('computes MAPE, MASE and bias from the errors of each origin', () => {
+    const y = Array.from({ length: 20 }, (_, i) => i); // 0 … 19: the weekly naive is off by 7 every day
+    const lastValue: RollingForecaster = (series, origins, horizon) => origins.map((o) => new Float64Array(horizon).fill(series[o - 1] as number));
+    const origins = [14, 15, 16, 17, 18, 19];
+    const score = scoreBacktest(y, runBacktest(y, lastValue, origins, 2), 7);
+    // Full-horizon origins 14 … 18; step 1 forecasts o − 1 for actual o (error −1), step 2 for o + 1 (error −2).
+    expect(score.origins).toBe(5);
+    expect(score.points).toBe(10);
+    expect(score.bias).toBeCloseTo(-1.5, 12);
+    expect(score.mase).toBeCloseTo(1.5 / 7, 12);
+    const ratios = [1 / 14, 2 / 15, 1 / 15, 2 / 16, 1 / 16, 2 / 17, 1 / 17, 2 / 18, 1 / 18, 2 / 19];
+    expect(score.mape).toBeCloseTo((100 * ratios.reduce((a, b) => a + b)) / 10, 10);
+  });
+
+  it('skips zero actuals in MAPE and has no MASE without a scale', () => {
+    const y = new Array<number>(21).fill(0);
+    const score = scoreBacktest(y, runBacktest(y, seasonalNaive, backtestOrigins(21, 3, 14), 3), 0);
+    expect(score.mape).toBeNull();
+    expect(score.mase).toBeNull();
+    expect(score.bias).toBe(0);
+  });
+});
+
+describe('intervals from backtest errors', () => {
+  it('scales by step, smooths, never shrinks, and grows past the measured steps', () => {
+    const model = intervalModel([[-1, 1, -1, 1], [-2, 2, -2, 2]], 3) as NonNullable<ReturnType<typeof intervalModel>>;
+    // RMS per step 1 and 2; each smoothed over its neighbours: (1 + 2) / 2 = 1.5 both; step 3: 1.5 × √(3/2).
+    expect(model.scale[0]).toBeCloseTo(1.5, 12);
+    expect(model.scale[1]).toBeCloseTo(1.5, 12);
+    expect(model.scale[2]).toBeCloseTo(1.5 * Math.sqrt(1.5), 12);
+    // Eight errors are too few for empirical quantiles: the normal's.
+    expect(model.hi80).toBeCloseTo(1.2816, 4);
+    expect(intervalModel([[1, 2]], 3)).toBeNull();
+  });
+});
+
+describe('monthly charges on the 1st', () => {
+  it('takes them out of the daily series and adds them back on forecast 1sts', () => {
+    // 2026-08-01 … 2026-10-31 (92 days): 100 a day, plus 500 on each 1st.
+    const aug1 = NOV_1_2026 - 92;
+    const y = Array.from({ length: 92 }, (_, i) => 100 + ([0, 31, 61].includes(i) ? 500 : 0));
+    const found = detectMonthlyCharge(y, aug1);
+    expect(found?.charge).toBe(500);
+    expect(found?.adjusted.every((v) => v === 100)).toBe(true);
+    const result = forecastSeries(y, aug1, 3);
+    expect(result.monthlyCharge).toBe(500);
+    // The next day is 2026-11-01: 100 + the charge; then 100.
+    expect(result.forecast.map((f) => Math.round(f.mean))).toEqual([600, 100, 100]);
+    expect(result.notes.join(' ')).toMatch(/monthly charge on the 1st/);
+  });
+
+  it('does not see one spike on a 1st as a monthly charge', () => {
+    const y = Array.from({ length: 92 }, (_, i) => 100 + (i === 31 ? 500 : 0));
+    expect(detectMonthlyCharge(y, NOV_1_2026 - 92)).toBeNull();
+  });
+});
+
+describe('forecastSeries', () => {
+  it('says no forecast under two days with a cost', () => {
+    const result = forecastSeries([0, 0, 12, 0], NOV_1_2026, 7);
+    expect(result.status).toBe('no-forecast');
+    expect(result.reason).toMatch(/fewer than 2 days with a cost/);
+    expect(result.forecast).toEqual([]);
+  });
+
+  it('uses the recent mean under 14 days, says so, and projects the month and quarter', () => {
+    // 2026-11-01 … 2026-11-10 at 100 a day: no spread, so the intervals collapse on the mean.
+    const result = forecastSeries(new Array(10).fill(100), NOV_1_2026, 5);
+    expect(result.status).toBe('short-history');
+    expect(result.model).toBe('recent-mean');
+    expect(result.reason).toMatch(/^short history: fewer than 14 days \(10\), so the mean of the last 7 days/);
+    expect(result.backtest).toBeNull();
+    expect(result.forecast).toHaveLength(5);
+    expect(result.forecast[0]).toMatchObject({ mean: 100, lo80: 100, hi95: 100 });
+    const month = result.projections.find((p) => p.period === 'month');
+    // November: 1,000 so far + 20 days × 100.
+    expect(month).toMatchObject({ label: '2026-11', actualToDate: 1000, forecastRest: 2000, mean: 3000, withinHorizon: false });
+    // Q4 (Oct 1 – Dec 31): 1,000 so far + (20 + 31) days × 100.
+    expect(result.projections.find((p) => p.period === 'quarter')).toMatchObject({ label: '2026-Q4', mean: 6100 });
+  });
+
+  it('prefers a trend model over the seasonal naive on a trending series and says why', () => {
+    const y = Array.from({ length: 120 }, (_, i) => 1000 + 10 * i + (i % 7 === 5 ? -200 : 0));
+    const result = forecastSeries(y, NOV_1_2026 - 120, 14);
+    expect(result.status).toBe('ok');
+    expect(result.model).not.toBe('seasonal-naive');
+    expect(result.backtest?.mase).toBeLessThan(0.2);
+    const naive = result.candidates.find((c) => c.model === 'seasonal-naive');
+    expect(naive?.backtest.mase).toBeGreaterThan(0.9);
+    expect(result.candidates).toHaveLength(4);
+    expect(result.reason).toMatch(/lowest backtest error of 4 candidates/);
+  });
+
+  it('reports gaps and credit days', () => {
+    const y = Array.from({ length: 28 }, (_, i) => (i === 10 ? 0 : i === 20 ? -30 : 50));
+    const notes = forecastSeries(y, NOV_1_2026, 7).notes.join(' ');
+    expect(notes).toMatch(/1 of 28 days have no cost/);
+    expect(notes).toMatch(/1 days are net credits/);
+  });
+
+  it('keeps forecasts of a never-negative series at or above zero', () => {
+    const y = Array.from({ length: 60 }, (_, i) => Math.max(0, 300 - 6 * i));
+    const result = forecastSeries(y, NOV_1_2026, 30);
+    expect(result.forecast.every((f) => f.mean >= 0 && f.lo95 >= 0)).toBe(true);
+  });
+
+  it('gives 80% intervals that hold roughly 80% of held-out actuals on synthetic series', () => {
+    // 60 seeded series (seeds 900…959, not the bench's), 365 days of history, 28 held out.
+    let inside = 0;
+    let inside95 = 0;
+    let count = 0;
+    for (let seed = 900; seed < 960; seed++) {
+      const series = syntheticSeries(seed, { length: 365 + 28, quietEnd: 28 });
+      const result = forecastSeries(series.values.slice(0, 365), series.firstDay, 28);
+      result.forecast.forEach((f, k) => {
+        const actual = series.values[365 + k] as number;
+        if (actual >= f.lo80 && actual <= f.hi80) inside++;
+        if (actual >= f.lo95 && actual <= f.hi95) inside95++;
+        count++;
+      });
+    }
+    // Loose bounds: 1,680 correlated points; the bench measures the 75–85% target on 1,000 series.
+    expect(inside / count).toBeGreaterThan(0.7);
+    expect(inside / count).toBeLessThan(0.9);
+    expect(inside95 / count).toBeGreaterThan(0.88);
+  });
+});

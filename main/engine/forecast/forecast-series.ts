@@ -1,0 +1,207 @@
+/**
+ * One series' forecast: the candidates' rolling-origin backtests, the choice (lowest backtest
+ * error), the forecast with intervals from the chosen model's own backtest errors, and the
+ * period projections. Pure: day numbers in, plain data out (docs/forecasting.md).
+ */
+import type { BacktestScore, CandidateScore, ForecastModel, ForecastStatus, PeriodProjection } from '../../../shared/forecast.js';
+import { backtestOrigins, errorsByStep, runBacktest, scoreBacktest, type BacktestRun } from './backtest.js';
+import { isFirstOfMonth, periodOf } from './calendar.js';
+import { CANDIDATES, FORECASTERS, MODEL_NAMES } from './candidates.js';
+import { boundsAt, intervalModel, type IntervalModel } from './intervals.js';
+import { detectMonthlyCharge } from './monthly-charge.js';
+import { HOLT_WINTERS_MIN_DAYS } from './models/holt-winters.js';
+import { seasonalNaiveScale } from './models/seasonal-naive.js';
+import { isoDay } from '../import/values.js';
+import { mean, sum } from './stats.js';
+
+/** Fewer days than this: the mean of the last week instead of the candidates. */
+export const SHORT_HISTORY_DAYS = 14;
+/** Fewer days with a cost than this: no forecast. */
+export const MIN_DAYS = 2;
+
+export interface DayForecast {
+  day: number;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+export interface SeriesResult {
+  status: ForecastStatus;
+  model: ForecastModel | null;
+  reason: string;
+  notes: string[];
+  forecast: DayForecast[];
+  projections: PeriodProjection[];
+  backtest: BacktestScore | null;
+  candidates: CandidateScore[];
+  monthlyCharge: number | null;
+}
+
+const PERIODS = ['month', 'quarter', 'year'] as const;
+
+function round(value: number, digits = 2): string {
+  return value.toFixed(digits);
+}
+
+/** Intervals for histories too short for a backtest: the recent days' spread, normal quantiles. */
+function spreadIntervals(y: readonly number[], horizon: number): IntervalModel {
+  const recent = y.slice(-28);
+  const m = mean(recent);
+  const variance = recent.length > 1 ? recent.reduce((s, v) => s + (v - m) * (v - m), 0) / (recent.length - 1) : m * m;
+  const sd = Math.sqrt(variance * (1 + 1 / Math.min(7, recent.length)));
+  return { scale: new Float64Array(Math.max(1, horizon)).fill(sd), lo95: -1.959964, lo80: -1.281552, hi80: 1.281552, hi95: 1.959964 };
+}
+
+/** actual − forecast of the running sum from each origin's first day to step k (only origins that saw all k days). */
+function cumulativeErrors(y: readonly number[], run: BacktestRun): number[][] {
+  const steps: number[][] = Array.from({ length: run.horizon }, () => []);
+  run.origins.forEach((origin, i) => {
+    const row = run.forecasts[i] as Float64Array;
+    let total = 0;
+    for (let k = 0; k < run.horizon && origin + k < y.length; k++) {
+      total += (y[origin + k] as number) - (row[k] as number);
+      (steps[k] as number[]).push(total);
+    }
+  });
+  return steps;
+}
+
+function noForecast(reason: string, notes: string[]): SeriesResult {
+  return { status: 'no-forecast', model: null, reason, notes, forecast: [], projections: [], backtest: null, candidates: [], monthlyCharge: null };
+}
+
+/** The notes about how the data reads: credits and days without cost. */
+function dataNotes(y: readonly number[]): string[] {
+  const notes: string[] = [];
+  const zeros = y.filter((v) => v === 0).length;
+  const credits = y.filter((v) => v < 0).length;
+  if (zeros > 0) notes.push(`${zeros} of ${y.length} days have no cost; they count as zero-cost days.`);
+  if (credits > 0) notes.push(`${credits} days are net credits (negative cost); they are kept as they are.`);
+  return notes;
+}
+
+/**
+ * Forecasts `horizon` days after the history y (day numbers firstDay …), and projects the month,
+ * quarter and year holding the first forecast day (forecasting past the horizon when needed).
+ */
+export function forecastSeries(y: readonly number[], firstDay: number, horizon: number): SeriesResult {
+  const n = y.length;
+  const notes = dataNotes(y);
+  const withCost = y.filter((v) => v !== 0).length;
+  if (withCost < MIN_DAYS) return noForecast(`no forecast: fewer than ${MIN_DAYS} days with a cost (${withCost}).`, notes);
+  const start = firstDay + n;
+  const reach = Math.max(horizon, periodOf('year', start).end - start + 1);
+  const monthly = n >= 5 * 7 ? detectMonthlyCharge(y, firstDay) : null;
+  const series = monthly ? monthly.adjusted : [...y];
+  if (monthly) notes.push(`A monthly charge on the 1st (about ${round(monthly.charge)} a month, ${monthly.days.length} months seen) is modelled apart from the daily series and added back on each 1st.`);
+
+  let model: ForecastModel;
+  let reason: string;
+  let status: ForecastStatus = 'ok';
+  let candidates: CandidateScore[] = [];
+  let intervals: IntervalModel;
+  let sums: IntervalModel;
+  if (n < SHORT_HISTORY_DAYS) {
+    model = 'recent-mean';
+    status = 'short-history';
+    reason = `short history: fewer than ${SHORT_HISTORY_DAYS} days (${n}), so ${MODEL_NAMES['recent-mean']}, flat, with intervals from the days' spread; no backtest.`;
+    intervals = spreadIntervals(series, reach);
+    // Sums of independent days: the spread grows with √days.
+    sums = { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
+  } else {
+    const origins = backtestOrigins(n, horizon, HOLT_WINTERS_MIN_DAYS);
+    const scale = seasonalNaiveScale(series);
+    const runs = CANDIDATES.map(([name, forecaster]) => {
+      const run = runBacktest(series, forecaster, origins, horizon);
+      return { name, run, score: scoreBacktest(series, run, scale) };
+    });
+    const mae = (r: (typeof runs)[number]): number => (r.score.points === 0 ? Infinity : meanAbsolute(series, r.run));
+    const ranked = runs.map((r) => ({ ...r, mae: mae(r) })).sort((a, b) => a.mae - b.mae || rank(a.name) - rank(b.name));
+    // A simpler model within 1% of the best is preferred: the gain is noise.
+    const best = ranked[0] as (typeof ranked)[number];
+    const chosen = ranked.filter((r) => r.mae <= best.mae * 1.01).sort((a, b) => rank(a.name) - rank(b.name))[0] as (typeof ranked)[number];
+    candidates = ranked.map((r) => ({ model: r.name, backtest: r.score }));
+    model = chosen.name;
+    const naive = runs[0] as (typeof runs)[number];
+    reason =
+      chosen.name === 'seasonal-naive'
+        ? `lowest backtest error of ${runs.length} candidates: ${MODEL_NAMES[model]} (MASE ${fmt(chosen.score.mase)}).`
+        : `lowest backtest error of ${runs.length} candidates: ${MODEL_NAMES[model]}, MASE ${fmt(chosen.score.mase)} against ${fmt(naive.score.mase)} for the weekly seasonal naive.`;
+    if (n < 8 * 7) reason += ` History is short (${n} days), so the backtest rests on few days.`;
+    intervals = intervalModel(errorsByStep(series, chosen.run), reach) ?? spreadIntervals(series, reach);
+    sums = intervalModel(cumulativeErrors(series, chosen.run), reach, 1) ?? { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
+  }
+  const nonNegative = y.every((v) => v >= 0);
+  const clip = (v: number): number => (nonNegative ? Math.max(0, v) : v);
+  const means = (FORECASTERS[model](series, [n], reach)[0] as Float64Array).map((v) => clip(v));
+  const forecast: DayForecast[] = [];
+  for (let k = 1; k <= reach; k++) {
+    const day = start + k - 1;
+    const charge = monthly && isFirstOfMonth(day) ? monthly.charge : 0;
+    const centre = (means[k - 1] as number) + charge;
+    const b = boundsAt(intervals, k, centre);
+    forecast.push({ day, mean: centre, lo80: clip(b.lo80), hi80: clip(b.hi80), lo95: clip(b.lo95), hi95: clip(b.hi95) });
+  }
+  const projections = PERIODS.map((period): PeriodProjection => {
+    const p = periodOf(period, start);
+    const actualToDate = sum(y.filter((_, i) => firstDay + i >= p.start));
+    const steps = p.end - start + 1;
+    const forecastRest = sum(forecast.slice(0, steps).map((f) => f.mean));
+    const centre = actualToDate + forecastRest;
+    const b = boundsAt(sums, steps, centre);
+    const floor = (v: number): number => (nonNegative ? Math.max(actualToDate, v) : v);
+    return {
+      period,
+      label: p.label,
+      start: isoDay(p.start),
+      end: isoDay(p.end),
+      actualToDate,
+      forecastRest,
+      mean: centre,
+      lo80: floor(b.lo80),
+      hi80: floor(b.hi80),
+      lo95: floor(b.lo95),
+      hi95: floor(b.hi95),
+      withinHorizon: steps <= horizon,
+    };
+  });
+  const chosenScore = candidates.find((c) => c.model === model)?.backtest ?? null;
+  return {
+    status,
+    model,
+    reason,
+    notes,
+    forecast: forecast.slice(0, horizon),
+    projections,
+    backtest: chosenScore,
+    candidates,
+    monthlyCharge: monthly ? monthly.charge : null,
+  };
+}
+
+function fmt(value: number | null): string {
+  return value === null ? 'n/a' : round(value);
+}
+
+function rank(name: ForecastModel): number {
+  return CANDIDATES.findIndex(([candidate]) => candidate === name);
+}
+
+/** Mean absolute error over the scored points (full-horizon origins, or all when none is). */
+function meanAbsolute(y: readonly number[], run: BacktestRun): number {
+  const full = run.origins.some((o) => o + run.horizon <= y.length);
+  let total = 0;
+  let count = 0;
+  run.origins.forEach((origin, i) => {
+    if (full && origin + run.horizon > y.length) return;
+    const row = run.forecasts[i] as Float64Array;
+    for (let k = 0; k < run.horizon && origin + k < y.length; k++) {
+      total += Math.abs((y[origin + k] as number) - (row[k] as number));
+      count++;
+    }
+  });
+  return count === 0 ? Infinity : total / count;
+}
