@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SPIKE_DAY } from '../support/spike-file.js';
+import { AppPage } from './app.page.js';
+
+const spikeFile = resolve('test/fixtures/focus/e2e/spike-60-days.csv');
+
+test('an import with a spike raises alerts: badge, alert centre, root cause, acknowledge with the keyboard; forecast and budget', async ({ page }) => {
+  test.setTimeout(180_000);
+  const app = new AppPage(page);
+  await app.open({ empty: true });
+  await expect(app.alertsNav()).toHaveAccessibleName('Alerts');
+
+  // Importing raises alerts: the browser shows an in-app message, and the navigation badge counts them.
+  await app.importFiles([spikeFile]);
+  await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toContainText('Imported 180 rows');
+  await expect(page.getByRole('alert').filter({ hasText: /new cost alerts?/ })).toBeVisible();
+  await expect(app.alertsNav()).toHaveAccessibleName(/^Alerts, \d+ new$/);
+  const before = await app.newAlertCount();
+  expect(before).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('alerts-badge')).toHaveText(String(before));
+
+  // The alert centre lists them; the spike of the total is there.
+  await app.openScreen('Alerts');
+  const list = page.getByRole('table', { name: /alerts, newest day first/ });
+  const totalRow = list.getByRole('row', { name: new RegExp(`^${SPIKE_DAY} Total `) });
+  await expect(totalRow).toContainText('New');
+  await app.screenshot('alerts-list');
+  expect(await app.violationsInThemes(['Light', 'High contrast'])).toEqual({});
+  await app.setTheme('Light');
+
+  // Open it with the keyboard and read its root cause: the service that spiked.
+  await totalRow.getByRole('button', { name: `Open Total on ${SPIKE_DAY}` }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`On ${SPIKE_DAY}, Total cost`);
+  const causes = dialog.getByRole('region', { name: 'Root causes, ranked by amount' });
+  await expect(causes).toContainText('The largest contributor is Service: Amazon Bedrock');
+  await causes.getByRole('button', { name: 'Show as table' }).click();
+  await expect(causes.getByRole('row').nth(1)).toContainText('Amazon Bedrock');
+  await app.screenshot('alert-detail');
+  expect(await app.accessibilityViolations()).toEqual([]);
+
+  // Acknowledge with an owner and a comment, keyboard only.
+  await dialog.getByRole('textbox', { name: 'Owner' }).focus();
+  await page.keyboard.type('dana');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('textbox', { name: 'Comment' })).toBeFocused();
+  await page.keyboard.type('Batch re-indexing job; checking with the search team');
+  const acknowledge = dialog.getByRole('button', { name: 'Acknowledge' });
+  for (let i = 0; i < 6 && !(await acknowledge.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(acknowledge).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toHaveText('Status is now acknowledged.');
+  await expect(dialog.getByTestId('alert-status')).toHaveText('Acknowledged');
+  const history = dialog.getByRole('table', { name: 'History' });
+  await expect(history.getByRole('row', { name: /New → Acknowledged/ })).toContainText('Batch re-indexing job; checking with the search team');
+  await expect(history.getByRole('row', { name: /New → Acknowledged/ })).toContainText('dana');
+  await app.screenshot('alert-acknowledged');
+  expect(await app.violationsInThemes(['Dark', 'High contrast'])).toEqual({});
+  await app.setTheme('Light');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(totalRow).toContainText('Acknowledged');
+  await expect(totalRow).toContainText('dana');
+  await expect(app.alertsNav()).toHaveAccessibleName(before - 1 === 0 ? 'Alerts' : `Alerts, ${before - 1} new`);
+
+  // Filter by status.
+  await page.getByRole('combobox', { name: 'Show' }).click();
+  await page.getByRole('option', { name: /^Acknowledged/ }).click();
+  await expect(page.getByRole('table', { name: 'Acknowledged alerts, newest day first' }).getByRole('row')).toHaveCount(2);
+
+  // The forecast: the month-end projection and the track record.
+  await app.openScreen('Forecast');
+  await expect(page.getByText(/^Projected month-end spend \$[\d,]+\.\d\d \(80%: \$[\d,]+\.\d\d–\$[\d,]+\.\d\d\) for 2026-10/)).toBeVisible();
+  const record = page.getByRole('region', { name: 'Model and track record' });
+  await expect(record.getByRole('term')).toHaveText(['Typical error (MAPE)', 'Against repeating last week (MASE)', 'Bias', '80% interval hit rate']);
+  await expect(record).toContainText(/Tested on \d+ forecast days/);
+  const chart = app.chart('History and forecast: Total');
+  await expect(chart.getByRole('img')).toBeVisible();
+  await expect(chart).toContainText('Projected month-end spend');
+  await expect(page.getByRole('region', { name: 'AI spend from its drivers' })).toBeVisible();
+  await app.screenshot('forecast');
+  expect(await app.violationsInThemes(['Light', 'Dark', 'High contrast'])).toEqual({});
+  await app.screenshot('forecast-high-contrast');
+  await app.setTheme('Light');
+
+  // A service's forecast, from the slice picker.
+  await page.getByRole('combobox', { name: 'Cut by' }).click();
+  await page.getByRole('option', { name: 'Service', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Series' }).click();
+  await page.getByRole('option', { name: 'Amazon Bedrock' }).click();
+  await expect(app.chart('History and forecast: Service: Amazon Bedrock')).toBeVisible();
+  await app.chart('History and forecast: Service: Amazon Bedrock').getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.getByRole('table', { name: /^Service: Amazon Bedrock: the last \d+ days/ }).getByRole('row', { name: new RegExp(`^${SPIKE_DAY}`) })).toBeVisible();
+
+  // A budget: Bedrock spent about $1,940 in October (the spike included), so $1,500 a month is over budget.
+  await app.openScreen('Budgets');
+  await page.getByRole('button', { name: 'Add a budget' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a budget' });
+  await add.getByRole('textbox', { name: 'Name' }).fill('Bedrock');
+  await add.getByRole('combobox', { name: 'Watches' }).click();
+  await page.getByRole('option', { name: 'Service', exact: true }).click();
+  await add.getByRole('combobox', { name: 'Value' }).fill('Amazon Bedrock');
+  await add.getByRole('textbox', { name: 'Amount per period' }).fill('1500');
+  await app.screenshot('budget-dialog');
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await add.getByRole('button', { name: 'Add budget' }).click();
+  await expect(add).toBeHidden();
+  const budgets = page.getByRole('table', { name: 'Budgets, worst status first' });
+  const row = budgets.getByRole('row', { name: /^Bedrock Service: Amazon Bedrock/ });
+  await expect(row).toContainText('Over budget');
+  await expect(row).toContainText('Monthly, 2026-10');
+  await expect(page.getByRole('list', { name: 'Budget status in words' })).toContainText(/Bedrock \(2026-10, 30 of 31 days\): \$1,9\d\d\.\d\d spent of \$1,500\.00/);
+  await app.screenshot('budgets');
+  expect(await app.violationsInThemes(['Light', 'High contrast'])).toEqual({});
+  await app.setTheme('Light');
+
+  // The overview's budget card.
+  await app.openScreen('Overview');
+  const card = page.getByRole('region', { name: 'Budgets' });
+  await expect(card).toContainText('1 budget as of 2026-10-30: 1 over budget.');
+  await app.screenshot('overview-budget-card');
+  expect(await app.accessibilityViolations()).toEqual([]);
+});
