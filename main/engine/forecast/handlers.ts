@@ -3,6 +3,7 @@ import type { EngineHandlers } from '../../../shared/rpc.js';
 import { EngineError } from '../../../shared/rpc.js';
 import type { Store } from '../db/store.js';
 import * as validate from '../validate.js';
+import { forecast } from './forecast-query.js';
 
 type Serialised = <T>(job: () => Promise<T>) => Promise<T>;
 type ForecastHandlers = Pick<EngineHandlers, 'forecast' | 'driverForecast' | 'detectAnomalies'>;
@@ -13,11 +14,7 @@ function notBuilt(what: string): never {
 
 export function forecastHandlers(store: () => Store, serialised: Serialised): ForecastHandlers {
   return {
-    forecast: (arg) => serialised(async () => {
-      validate.forecastQuery(arg);
-      void store;
-      return notBuilt('Forecasting');
-    }),
+    forecast: (arg) => serialised(async () => forecast(store(), validate.forecastQuery(arg))),
     driverForecast: (arg) => serialised(async () => {
       validate.driverForecastQuery(arg);
       return notBuilt('The driver-based forecast');

@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importPaths, testEngine, type TestEngine } from '../../../test/support/engine.js';
+import { isoOf, writeDailyFocus, type DailyLine } from '../../../test/support/daily-focus.js';
+
+const SEP_1 = 20697; // 2026-09-01
+const DAYS = 42;
+
+/** Service A 100 a day, service B 50 a day except day 30 (no line: a gap); B is tagged team=web; A's lines carry model m1. */
+function lines(): DailyLine[] {
+  const out: DailyLine[] = [];
+  for (let i = 0; i < DAYS; i++) {
+    const day = isoOf(SEP_1 + i);
+    out.push({ day, cost: 100, service: 'A', region: 'eu-west-1', model: 'm1', tokenType: 'input', tokens: 1000 });
+    if (i !== 30) out.push({ day, cost: 50, service: 'B', region: 'us-east-1', tags: { team: 'web' } });
+  }
+  return out;
+}
+
+describe('forecast over a workspace', () => {
+  let engine: TestEngine;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-query-'));
+    writeDailyFocus(join(dir, 'daily.csv'), lines());
+    engine = await testEngine();
+    const result = await importPaths(engine, [join(dir, 'daily.csv')]);
+    expect(result.sources[0]?.status, JSON.stringify(result.sources[0])).toBe('imported');
+  });
+
+  it('forecasts the total from the daily rollup', async () => {
+    const [total, ...rest] = await engine.call('forecast', { slice: { by: 'total' }, horizon: 7 });
+    expect(rest).toEqual([]);
+    expect(total?.key).toBe('total=@USD/effective');
+    expect(total?.history).toHaveLength(DAYS);
+    // 100 + 50 every day but day 30 (100 only).
+    expect(total?.history[0]).toEqual({ day: '2026-09-01', value: 150 });
+    expect(total?.history[30]).toEqual({ day: '2026-10-01', value: 100 });
+    expect(total?.forecast).toHaveLength(7);
+    expect(total?.forecast[0]?.day).toBe('2026-10-13');
+    expect(total?.status).toBe('ok');
+    expect(total?.backtest?.origins).toBeGreaterThan(0);
+  });
+
+  it('gives one series per value, largest first, with gaps as zero days', async () => {
+    const series = await engine.call('forecast', { slice: { by: 'ServiceName' }, horizon: 7 });
+    expect(series.map((s) => s.series.value)).toEqual(['A', 'B']);
+    const b = series[1];
+    expect(b?.history[30]?.value).toBe(0);
+    expect(b?.notes.join(' ')).toMatch(/1 of 42 days have no cost/);
+    const only = await engine.call('forecast', { slice: { by: 'ServiceName', value: 'B', cost: 'billed' }, horizon: 3 });
+    expect(only.map((s) => s.key)).toEqual(['ServiceName=B@USD/billed']);
+  });
+
+  it('reads tags from the rollup and models from the lines', async () => {
+    const [web] = await engine.call('forecast', { slice: { by: 'tag:team', value: 'web' }, horizon: 3 });
+    expect(web?.history[0]?.value).toBe(50);
+    const [model] = await engine.call('forecast', { slice: { by: 'x_Model' }, horizon: 3 });
+    expect(model?.series.value).toBe('m1');
+    expect(model?.history.every((p) => p.value === 100)).toBe(true);
+    // A flat 100 a day forecasts 100.
+    expect(model?.forecast[0]?.mean).toBeCloseTo(100, 6);
+  });
+
+  it('cuts the history at asOf and says when a value has no cost', async () => {
+    const [total] = await engine.call('forecast', { slice: { by: 'total' }, asOf: '2026-09-10', horizon: 2 });
+    expect(total?.history).toHaveLength(10);
+    expect(total?.status).toBe('short-history');
+    const [missing] = await engine.call('forecast', { slice: { by: 'ServiceName', value: 'Nope' } });
+    expect(missing?.status).toBe('no-forecast');
+  });
+
+  it('reads allocated dimensions from alloc_daily when the workspace has it', async () => {
+    await expect(engine.call('forecast', { slice: { by: 'alloc:team' } })).rejects.toThrow(/no allocation/);
+    engine.store().exec('CREATE TABLE alloc_daily (dimension TEXT, value TEXT, currency TEXT, day INTEGER, billed REAL, effective REAL)');
+    for (let i = 0; i < 20; i++) {
+      engine.store().run('INSERT INTO alloc_daily VALUES (?, ?, ?, ?, ?, ?)', ['team', 'search', 'USD', SEP_1 + i, 30, 20]);
+      engine.store().run('INSERT INTO alloc_daily VALUES (?, ?, ?, ?, ?, ?)', ['team', null, 'USD', SEP_1 + i, 5, 4]);
+    }
+    const series = await engine.call('forecast', { slice: { by: 'alloc:team' }, horizon: 3 });
+    expect(series.map((s) => [s.series.value, s.history[0]?.value])).toEqual([['search', 20], ['(unallocated)', 4]]);
+    engine.store().exec('DROP TABLE alloc_daily');
+  });
+
+  it('refuses bad queries with a clear message', async () => {
+    await expect(engine.call('forecast', { slice: { by: 'Colour' as 'total' } })).rejects.toThrow(/"Colour" is not a dimension/);
+    await expect(engine.call('forecast', { slice: { by: 'total' }, horizon: 0 })).rejects.toThrow(/horizon must be between 1 and 366/);
+    await expect(engine.call('forecast', { slice: { by: 'total', value: 'x' } })).rejects.toThrow(/slice.value must be left out/);
+  });
+});
