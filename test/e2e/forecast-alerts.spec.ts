@@ -73,7 +73,8 @@ test('an import with a spike raises alerts: badge, alert centre, root cause, ack
 
   // The forecast: the month-end projection and the track record.
   await app.openScreen('Forecast');
-  await expect(page.getByText(/^Projected month-end spend \$[\d,]+\.\d\d \(80%: \$[\d,]+\.\d\d–\$[\d,]+\.\d\d\) for 2026-10/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Projections: Total' }).getByRole('listitem').first())
+    .toHaveText(/^Projected month-end spend \$[\d,]+\.\d\d \(80%: \$[\d,]+\.\d\d–\$[\d,]+\.\d\d\) for 2026-10 /);
   const record = page.getByRole('region', { name: 'Model and track record' });
   await expect(record.getByRole('term')).toHaveText(['Typical error (MAPE)', 'Against repeating last week (MASE)', 'Bias', '80% interval hit rate']);
   await expect(record).toContainText(/Tested on \d+ forecast days/);

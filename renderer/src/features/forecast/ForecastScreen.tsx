@@ -13,8 +13,8 @@ import { formatMoney } from '../../format/money.js';
 import type { ThemeMode } from '../../theme/themes.js';
 import { DriverForecastCard } from './DriverForecastCard.js';
 import { ForecastChart } from './ForecastChart.js';
-import { TrackRecord } from './TrackRecord.js';
-import { chartDays, forecastSummary, historyShown, projectionSentence, seriesLabel, sliceOptions } from './forecast-view.js';
+import { CandidateTable, TrackRecord } from './TrackRecord.js';
+import { chartDays, forecastSummary, historyShown, projectionHeadline, projectionSentence, seriesLabel, sliceOptions } from './forecast-view.js';
 
 const HORIZONS = [7, 14, 30, 60, 90, 180, 365];
 /** Series per dimension the picker offers (the largest by spend). */
@@ -81,7 +81,9 @@ function SeriesView({ series, mode }: { series: SeriesForecast; mode: ThemeMode 
         <Paper component="section" aria-labelledby="projections-title" variant="outlined" sx={{ p: 2 }}>
           <Typography id="projections-title" variant="h6" component="h2" gutterBottom>Projections: {label}</Typography>
           <Box component="ul" sx={{ m: 0, pl: 2.5, display: 'flex', flexDirection: 'column', gap: 0.5 }}>
-            {series.projections.map((p) => <Typography component="li" key={p.period}>{projectionSentence(p, cur)}</Typography>)}
+            {series.projections.map((p) => (
+              <Typography component="li" key={p.period}><strong>{projectionHeadline(p, cur)}</strong>{projectionSentence(p, cur).slice(projectionHeadline(p, cur).length)}</Typography>
+            ))}
           </Box>
         </Paper>
       )}
@@ -110,6 +112,7 @@ function SeriesView({ series, mode }: { series: SeriesForecast; mode: ThemeMode 
         />
         <TrackRecord series={series} />
       </Box>
+      <CandidateTable series={series} />
     </>
   );
 }

@@ -6,7 +6,6 @@ import { formatMoney } from '../../format/money.js';
 import { backtestBasis, MODEL_NAMES, trackRecord } from './forecast-view.js';
 
 export function TrackRecord({ series }: { series: SeriesForecast }) {
-  const cur = series.currency;
   return (
     <Paper component="section" aria-labelledby="track-record-title" variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Typography id="track-record-title" variant="h6" component="h2">Model and track record</Typography>
@@ -24,10 +23,10 @@ export function TrackRecord({ series }: { series: SeriesForecast }) {
       )}
       {series.backtest ? (
         <>
-          <Box component="dl" aria-label="Track record" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5 }}>
-            {trackRecord(series.backtest, cur).map((line) => (
+          <Box component="dl" aria-label="Track record" sx={{ m: 0, display: 'flex', flexDirection: 'column', gap: 0.25 }}>
+            {trackRecord(series.backtest, series.currency).map((line) => (
               <Box key={line.label} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>{line.label}</Typography>
+                <Typography component="dt" variant="body2" sx={{ fontWeight: 600, mt: 0.75 }}>{line.label}</Typography>
                 <Typography component="dd" variant="body2" sx={{ m: 0 }}>
                   <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>{line.value}</Box>: {line.meaning}
                 </Typography>
@@ -39,21 +38,30 @@ export function TrackRecord({ series }: { series: SeriesForecast }) {
       ) : (
         <Typography variant="body2">No track record: the history is too short to test the model on its own past.</Typography>
       )}
-      {series.candidates.length > 0 && (
-        <DataTable
-          caption="Every model tried, best first"
-          captionVisible
-          rowKey={(c) => c.model}
-          rows={series.candidates}
-          columns={[
-            { header: 'Model', cell: (c) => `${MODEL_NAMES[c.model]}${c.model === series.model ? ' (chosen)' : ''}` },
-            { header: 'MAPE', numeric: true, cell: (c) => (c.backtest.mape === null ? '—' : `${c.backtest.mape.toFixed(1)}%`) },
-            { header: 'MASE', numeric: true, cell: (c) => (c.backtest.mase === null ? '—' : c.backtest.mase.toFixed(2)) },
-            { header: 'Bias a day', numeric: true, cell: (c) => formatMoney(c.backtest.bias, cur) },
-            { header: '80% hit rate', numeric: true, cell: (c) => (c.backtest.coverage80 === null ? '—' : `${Math.round(c.backtest.coverage80 * 100)}%`) },
-          ]}
-        />
-      )}
+    </Paper>
+  );
+}
+
+/** Every candidate model's backtest, best first: why the chosen one won. */
+export function CandidateTable({ series }: { series: SeriesForecast }) {
+  const cur = series.currency;
+  if (series.candidates.length === 0) return null;
+  return (
+    <Paper component="section" aria-labelledby="candidates-title" variant="outlined" sx={{ p: 2 }}>
+      <Typography id="candidates-title" variant="h6" component="h2" gutterBottom>Every model tried</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>Each candidate was tested the same way on this series&apos; past; the one with the lowest error was chosen.</Typography>
+      <DataTable
+        caption="Every model tried, best first"
+        rowKey={(c) => c.model}
+        rows={series.candidates}
+        columns={[
+          { header: 'Model', cell: (c) => `${MODEL_NAMES[c.model]}${c.model === series.model ? ' (chosen)' : ''}` },
+          { header: 'MAPE', numeric: true, cell: (c) => (c.backtest.mape === null ? '—' : `${c.backtest.mape.toFixed(1)}%`) },
+          { header: 'MASE', numeric: true, cell: (c) => (c.backtest.mase === null ? '—' : c.backtest.mase.toFixed(2)) },
+          { header: 'Bias a day', numeric: true, cell: (c) => formatMoney(c.backtest.bias, cur) },
+          { header: '80% hit rate', numeric: true, cell: (c) => (c.backtest.coverage80 === null ? '—' : `${Math.round(c.backtest.coverage80 * 100)}%`) },
+        ]}
+      />
     </Paper>
   );
 }
