@@ -4,6 +4,7 @@ import { EngineError } from '../../../shared/rpc.js';
 import type { Store } from '../db/store.js';
 import * as validate from '../validate.js';
 import { forecast } from './forecast-query.js';
+import { detectAnomalies } from './anomalies/detect-anomalies.js';
 
 type Serialised = <T>(job: () => Promise<T>) => Promise<T>;
 type ForecastHandlers = Pick<EngineHandlers, 'forecast' | 'driverForecast' | 'detectAnomalies'>;
@@ -19,9 +20,6 @@ export function forecastHandlers(store: () => Store, serialised: Serialised): Fo
       validate.driverForecastQuery(arg);
       return notBuilt('The driver-based forecast');
     }),
-    detectAnomalies: (arg) => serialised(async () => {
-      validate.anomalyQuery(arg);
-      return notBuilt('Anomaly detection');
-    }),
+    detectAnomalies: (arg) => serialised(async () => detectAnomalies(store(), validate.anomalyQuery(arg))),
   };
 }

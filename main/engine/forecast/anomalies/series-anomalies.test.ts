@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticSeries } from '../../../../test/support/synthetic-series.js';
+import { seriesAnomalies, type Thresholds } from './series-anomalies.js';
+
+const SETTINGS: Thresholds = { minImpact: 0, minPercent: 10, direction: 'both', sensitivity: 4 };
+const AUG_1_2026 = 20666;
+const PATTERN = [0, 10, 12, 11, 9, 8, -50];
+
+/** 100 + a weekly pattern, no noise, 70 days from 2026-08-01. */
+function weekly(): number[] {
+  return Array.from({ length: 70 }, (_, i) => 100 + (PATTERN[i % 7] as number));
+}
+
+describe('anomalies of one series', () => {
+  it('finds a spike and a drop against the expected weekly value, and nothing else', () => {
+    const y = weekly();
+    y[60] = (y[60] as number) + 300;
+    y[65] = (y[65] as number) - 60;
+    const found = seriesAnomalies(y, AUG_1_2026, 40, SETTINGS);
+    expect(found.map((a) => [a.index, a.direction])).toEqual([[60, 'spike'], [65, 'drop']]);
+    // A noiseless series is forecast exactly: the expected value is the pattern's.
+    expect(found[0]?.expected).toBeCloseTo(100 + (PATTERN[60 % 7] as number), 6);
+    expect(found[0]?.actual).toBe(y[60]);
+    expect(found[0]?.lower).toBeLessThan(found[0]?.expected as number);
+    expect(found[0]?.upper).toBeGreaterThan(found[0]?.expected as number);
+  });
+
+  it('applies the direction and the thresholds', () => {
+    const y = weekly();
+    y[60] = (y[60] as number) + 300;
+    y[65] = (y[65] as number) - 60;
+    expect(seriesAnomalies(y, AUG_1_2026, 40, { ...SETTINGS, direction: 'spikes' }).map((a) => a.index)).toEqual([60]);
+    expect(seriesAnomalies(y, AUG_1_2026, 40, { ...SETTINGS, direction: 'drops' }).map((a) => a.index)).toEqual([65]);
+    // The drop is 60 on about 111: 54%; the spike 300.
+    expect(seriesAnomalies(y, AUG_1_2026, 40, { ...SETTINGS, minImpact: 100 }).map((a) => a.index)).toEqual([60]);
+    expect(seriesAnomalies(y, AUG_1_2026, 40, { ...SETTINGS, minPercent: 60 }).map((a) => a.index)).toEqual([60]);
+  });
+
+  it('reports a level shift once, on its first day', () => {
+    const y = weekly().map((v, i) => (i >= 55 ? v + 80 : v));
+    expect(seriesAnomalies(y, AUG_1_2026, 40, SETTINGS).map((a) => a.index)).toEqual([55]);
+  });
+
+  it('expects a monthly charge on the 1st once it has seen it twice', () => {
+    // 2026-08-01 (index 0) and 2026-09-01 (31) carry 500 more; 2026-10-01 (61) too: not an anomaly.
+    const y = weekly().map((v, i) => ([0, 31, 61].includes(i) ? v + 500 : v));
+    expect(seriesAnomalies(y, AUG_1_2026, 50, SETTINGS)).toEqual([]);
+    // Without the earlier charges, the 1st of October is a spike.
+    const once = weekly().map((v, i) => (i === 61 ? v + 500 : v));
+    expect(seriesAnomalies(once, AUG_1_2026, 50, SETTINGS).map((a) => a.index)).toEqual([61]);
+  });
+
+  it('does not look ahead: what comes after a day does not change its verdict', () => {
+    const y = weekly();
+    y[60] = (y[60] as number) + 300;
+    const cut = seriesAnomalies(y.slice(0, 61), AUG_1_2026, 40, SETTINGS);
+    expect(cut.map((a) => [a.index, a.expected])).toEqual(seriesAnomalies(y, AUG_1_2026, 40, SETTINGS).map((a) => [a.index, a.expected]));
+  });
+
+  it('finds injected anomalies in noisy synthetic series with high precision and recall', () => {
+    // 80 seeded series (seeds 500…579; the bench uses others), 3 one-day anomalies each in the last 60 days.
+    let truePositives = 0;
+    let falsePositives = 0;
+    let injected = 0;
+    for (let seed = 500; seed < 580; seed++) {
+      const series = syntheticSeries(seed, { length: 365, anomalies: 3, anomalyWindow: 60, quietEnd: 60 });
+      const truth = new Set(series.anomalies.map((a) => a.index));
+      injected += truth.size;
+      for (const a of seriesAnomalies(series.values, series.firstDay, 305, SETTINGS)) {
+        if (truth.has(a.index)) truePositives++;
+        else falsePositives++;
+      }
+    }
+    expect(truePositives / (truePositives + falsePositives)).toBeGreaterThan(0.9);
+    expect(truePositives / injected).toBeGreaterThan(0.9);
+  });
+});

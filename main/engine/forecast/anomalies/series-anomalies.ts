@@ -1,0 +1,105 @@
+/**
+ * Anomalous days of one series. Each day is compared with the one-step-ahead Holt-Winters
+ * forecast made from the days before it only (parameters fitted on the data before the first
+ * reported day): no look-ahead. Residuals are scaled robustly (median and MAD of the previous
+ * eight weeks' residuals). A flagged day enters the filter clipped to the edge of its interval,
+ * so one spike does not drag the expected values after it; three flagged days in a row in the same
+ * direction are a level shift, and the filter takes the new level. A run of consecutive flagged
+ * days is one anomaly, reported on its first day.
+ */
+import type { AnomalySettings } from '../../../../shared/forecast.js';
+import { isFirstOfMonth } from '../calendar.js';
+import { detectMonthlyCharge } from '../monthly-charge.js';
+import { fitHoltWinters, HOLT_WINTERS_MIN_DAYS, initialState, predict, update } from '../models/holt-winters.js';
+import { MAD_TO_SIGMA, mad, median } from '../stats.js';
+
+export interface SeriesAnomaly {
+  index: number;
+  actual: number;
+  expected: number;
+  lower: number;
+  upper: number;
+  score: number;
+  direction: 'spike' | 'drop';
+}
+
+/** Residuals the robust scale is computed over. */
+const SCALE_WINDOW = 56;
+/** Fewest residuals before a day can be judged. */
+const MIN_RESIDUALS = 14;
+/** Consecutive flagged days (same direction) after which the filter accepts a new level. */
+const LEVEL_SHIFT_DAYS = 3;
+
+export type Thresholds = Pick<AnomalySettings, 'minImpact' | 'minPercent' | 'direction' | 'sensitivity'>;
+
+/** Whether a deviation passes the user's thresholds (percent passes when the expected value is 0). */
+export function passes(impact: number, expected: number, settings: Thresholds): boolean {
+  if (Math.abs(impact) < settings.minImpact) return false;
+  if (expected !== 0 && (100 * Math.abs(impact)) / Math.abs(expected) < settings.minPercent) return false;
+  if (settings.direction === 'spikes' && impact < 0) return false;
+  if (settings.direction === 'drops' && impact > 0) return false;
+  return true;
+}
+
+/** Anomalies among y[from..] (y starts on day number firstDay). */
+export function seriesAnomalies(y: readonly number[], firstDay: number, from: number, settings: Thresholds): SeriesAnomaly[] {
+  const start = Math.max(from, HOLT_WINTERS_MIN_DAYS + MIN_RESIDUALS);
+  if (y.length <= start) return [];
+  // A monthly charge seen before the reported days is expected on every 1st.
+  const monthly = start >= 35 ? detectMonthlyCharge(y.slice(0, start), firstDay) : null;
+  const charge = (i: number): number => (monthly && isFirstOfMonth(firstDay + i) ? monthly.charge : 0);
+  const z = y.map((v, i) => v - charge(i));
+  const params = fitHoltWinters(z, true, start);
+  const state = initialState(z);
+  const residuals: number[] = [];
+  const found: SeriesAnomaly[] = [];
+  let run = 0;
+  let runSign = 0;
+  for (let i = 0; i < z.length; i++) {
+    const value = z[i] as number;
+    const forecast = predict(state, params, 1, i);
+    if (i < HOLT_WINTERS_MIN_DAYS || residuals.length < MIN_RESIDUALS) {
+      if (i >= HOLT_WINTERS_MIN_DAYS) residuals.push(value - forecast);
+      update(state, params, i, value);
+      continue;
+    }
+    const recent = residuals.slice(-SCALE_WINDOW);
+    const centre = median(recent);
+    const scale = Math.max(MAD_TO_SIGMA * mad(recent, centre), 1e-9, 0.001 * Math.abs(forecast));
+    const expected = forecast + centre;
+    const score = (value - expected) / scale;
+    const sign = Math.sign(score);
+    if (Math.abs(score) >= settings.sensitivity) {
+      run = sign === runSign ? run + 1 : 1;
+      runSign = sign;
+      if (run === 1 && i >= start && passes(value - expected, expected + charge(i), settings)) {
+        const band = settings.sensitivity * scale;
+        found.push({
+          index: i,
+          actual: y[i] as number,
+          expected: expected + charge(i),
+          lower: expected + charge(i) - band,
+          upper: expected + charge(i) + band,
+          score,
+          direction: score > 0 ? 'spike' : 'drop',
+        });
+      }
+      if (run >= LEVEL_SHIFT_DAYS) {
+        // A new level: take it whole.
+        state.level += value - forecast;
+        residuals.push(centre);
+        update(state, params, i, value);
+      } else {
+        const clipped = expected + sign * settings.sensitivity * scale;
+        residuals.push(clipped - forecast);
+        update(state, params, i, clipped);
+      }
+    } else {
+      run = 0;
+      runSign = 0;
+      residuals.push(value - forecast);
+      update(state, params, i, value);
+    }
+  }
+  return found;
+}
