@@ -142,6 +142,8 @@ export interface SeriesForecast {
   candidates: CandidateScore[];
   /** A charge modelled on day 1 of each month apart from the daily series (docs/forecasting.md); null when none. */
   monthlyCharge: number | null;
+  /** The sum of the forecast over the horizon, with intervals of the sum (not sums of the daily bounds). */
+  horizonTotal: { mean: number; lo80: number; hi80: number; lo95: number; hi95: number } | null;
 }
 
 /** Driver-based forecast of AI spend: tokens × price book price × traffic growth. */
@@ -168,6 +170,7 @@ export interface TokenDriver {
 
 export interface ModelDriverForecast {
   model: string;
+  /** The providers whose lines carry the model, comma-separated. */
   provider: string | null;
   /** The price book entry used (null: unpriced, no driver cost). */
   priceId: string | null;

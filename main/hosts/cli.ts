@@ -13,13 +13,20 @@ import { createEngine } from '../engine/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { nodeEngineDeps } from './node-host.js';
 import { nodeImportWorkers } from './node-import-workers.js';
+import { FORECAST_HELP, FORECAST_USAGE, forecastCommand } from './cli-forecast.js';
+import { ANOMALIES_HELP, ANOMALIES_USAGE, anomaliesCommand } from './cli-anomalies.js';
+import { CliUsageError } from './cli-read-workspace.js';
 
 const USAGE = `Usage:
   cost-council import <file>... [--workspace <path>] [--json] [--accept-partial]
                                [--replace-overlapping | --keep-overlapping]
+${FORECAST_USAGE}
+${ANOMALIES_USAGE}
 
 Commands:
   import   Import billing files (FOCUS 1.0–1.2 CSV) into a workspace, all or nothing.
+${FORECAST_HELP}
+${ANOMALIES_HELP}
 
 Options:
   --workspace <path>   The .costcouncil workspace to add to (created when missing).
@@ -53,9 +60,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   try {
     if (command === 'import') return await importCommand(rest, io);
+    if (command === 'forecast') return await forecastCommand(rest, io);
+    if (command === 'anomalies') return await anomaliesCommand(rest, io);
     io.stderr(`cost-council: unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
     io.stderr(`cost-council: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }

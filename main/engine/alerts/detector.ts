@@ -1,7 +1,5 @@
-/** The anomaly detection alerts are raised from (fc-engine's, once built). */
-import { EngineError } from '../../../shared/rpc.js';
+/** The anomaly detection alerts are raised from: the same as the `detectAnomalies` method's. */
+import { detectAnomalies } from '../forecast/anomalies/detect-anomalies.js';
 import type { Detect } from './refresh.js';
 
-export const detectForAlerts: Detect = () => {
-  throw new EngineError('INTERNAL', 'Anomaly detection is not built yet.');
-};
+export const detectForAlerts: Detect = detectAnomalies;

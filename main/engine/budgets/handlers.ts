@@ -1,19 +1,29 @@
 /** The budget methods of the engine (spread into the handler table by engine.ts). */
 import type { EngineHandlers } from '../../../shared/rpc.js';
-import { EngineError } from '../../../shared/rpc.js';
 import type { HandlerEnv } from '../handler-env.js';
+import { budgetStatus, type Forecaster } from './budget-status.js';
+import { deleteBudget, listBudgets, saveBudget } from './budget-store.js';
+import { budgetId, budgetInput, budgetStatusQuery } from './validate-budgets.js';
+import { forecast } from '../forecast/forecast-query.js';
 
 type BudgetMethods = 'listBudgets' | 'saveBudget' | 'deleteBudget' | 'budgetStatus';
 
-function notBuilt(method: string): never {
-  throw new EngineError('INTERNAL', `${method} is not built yet.`);
-}
-
-export function budgetHandlers(env: HandlerEnv): Pick<EngineHandlers, BudgetMethods> {
+export function budgetHandlers(env: HandlerEnv, forecaster: Forecaster = forecast): Pick<EngineHandlers, BudgetMethods> {
+  const { serialised } = env;
   return {
-    listBudgets: () => env.serialised(async () => notBuilt('listBudgets')),
-    saveBudget: () => env.serialised(async () => notBuilt('saveBudget')),
-    deleteBudget: () => env.serialised(async () => notBuilt('deleteBudget')),
-    budgetStatus: () => env.serialised(async () => notBuilt('budgetStatus')),
+    listBudgets: () => serialised(async () => listBudgets(env.store())),
+    saveBudget: (arg, ctx) =>
+      serialised(async () => {
+        const budget = saveBudget(env.store(), budgetInput(arg), new Date(env.deps.now()).toISOString());
+        ctx.emit('dataChanged', { tables: ['budgets'] });
+        return budget;
+      }),
+    deleteBudget: (arg, ctx) =>
+      serialised(async () => {
+        deleteBudget(env.store(), budgetId(arg));
+        ctx.emit('dataChanged', { tables: ['budgets'] });
+        return listBudgets(env.store());
+      }),
+    budgetStatus: (arg) => serialised(async () => budgetStatus(env.store(), budgetStatusQuery(arg), forecaster)),
   };
 }

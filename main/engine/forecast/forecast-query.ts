@@ -49,6 +49,7 @@ export function forecast(store: Store, query: ForecastQuery): SeriesForecast[] {
       backtest: result.backtest,
       candidates: result.candidates,
       monthlyCharge: result.monthlyCharge,
+      horizonTotal: result.horizonTotal,
     };
   });
 }

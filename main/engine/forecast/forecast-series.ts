@@ -38,6 +38,7 @@ export interface SeriesResult {
   backtest: BacktestScore | null;
   candidates: CandidateScore[];
   monthlyCharge: number | null;
+  horizonTotal: { mean: number; lo80: number; hi80: number; lo95: number; hi95: number } | null;
 }
 
 const PERIODS = ['month', 'quarter', 'year'] as const;
@@ -70,7 +71,7 @@ function cumulativeErrors(y: readonly number[], run: BacktestRun): number[][] {
 }
 
 function noForecast(reason: string, notes: string[]): SeriesResult {
-  return { status: 'no-forecast', model: null, reason, notes, forecast: [], projections: [], backtest: null, candidates: [], monthlyCharge: null };
+  return { status: 'no-forecast', model: null, reason, notes, forecast: [], projections: [], backtest: null, candidates: [], monthlyCharge: null, horizonTotal: null };
 }
 
 /** The notes about how the data reads: credits and days without cost. */
@@ -168,6 +169,9 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
       withinHorizon: steps <= horizon,
     };
   });
+  const horizonMean = sum(forecast.slice(0, horizon).map((f) => f.mean));
+  const total = boundsAt(sums, horizon, horizonMean);
+  const atLeastZero = (v: number): number => (nonNegative ? Math.max(0, v) : v);
   const chosenScore = candidates.find((c) => c.model === model)?.backtest ?? null;
   return {
     status,
@@ -179,6 +183,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     backtest: chosenScore,
     candidates,
     monthlyCharge: monthly ? monthly.charge : null,
+    horizonTotal: { mean: horizonMean, lo80: atLeastZero(total.lo80), hi80: atLeastZero(total.hi80), lo95: atLeastZero(total.lo95), hi95: atLeastZero(total.hi95) },
   };
 }
 

@@ -1,0 +1,79 @@
+/**
+ * The period-end total of a budget as a distribution, from the daily forecast (see
+ * docs/alerts-and-budgets.md, "Breach probability"):
+ *
+ * - each forecast day d is Normal(mean_d, sd_d), with sd_d the mean of the standard deviations
+ *   implied by its 80% and 95% intervals: (hi80 − lo80) / (2 × 1.2816) and (hi95 − lo95) / (2 × 1.96);
+ * - the days' errors are correlated with one coefficient ρ (CORRELATION = 0.5): forecast errors
+ *   of cost are neither independent day to day (a level that is off stays off, which ρ = 0
+ *   would ignore and so claim too much certainty) nor one shared error (ρ = 1, which ignores
+ *   the day-to-day noise that cancels out). Var(Σ) = (1 − ρ) Σ sd_d² + ρ (Σ sd_d)²;
+ * - the actual to date is known: total = actual + Σ mean_d, sd = √Var(Σ);
+ * - P(breach) = P(total > amount) = 1 − Φ((amount − total) / sd).
+ */
+
+export const CORRELATION = 0.5;
+export const Z80 = 1.2815515655446004;
+export const Z95 = 1.959963984540054;
+
+export interface DayForecast {
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+export interface TotalDistribution {
+  mean: number;
+  sd: number;
+}
+
+/** The standard deviation a day's intervals imply (0 for a day without width). */
+export function daySd(point: DayForecast): number {
+  const from80 = Math.max(0, point.hi80 - point.lo80) / (2 * Z80);
+  const from95 = Math.max(0, point.hi95 - point.lo95) / (2 * Z95);
+  return (from80 + from95) / 2;
+}
+
+/** Actual to date plus the forecast days, with correlation `rho` between the days' errors. */
+export function periodEndTotal(actual: number, days: readonly DayForecast[], rho = CORRELATION): TotalDistribution {
+  let mean = actual;
+  let sumSd = 0;
+  let sumVar = 0;
+  for (const point of days) {
+    const sd = daySd(point);
+    mean += point.mean;
+    sumSd += sd;
+    sumVar += sd * sd;
+  }
+  return { mean, sd: Math.sqrt((1 - rho) * sumVar + rho * sumSd * sumSd) };
+}
+
+/**
+ * The complementary error function (Numerical Recipes' erfcc, Chebyshev fit, fractional error
+ * below 1.2e-7 everywhere).
+ */
+export function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+    + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? r : 2 - r;
+}
+
+/** The standard normal distribution function Φ. */
+export function normalCdf(z: number): number {
+  return 0.5 * erfc(-z / Math.SQRT2);
+}
+
+/** P(total > amount). With no spread, 1 when the expected total is over the amount, else 0. */
+export function breachProbability(total: TotalDistribution, amount: number): number {
+  if (!(total.sd > 0)) return total.mean > amount ? 1 : 0;
+  return 1 - normalCdf((amount - total.mean) / total.sd);
+}
+
+/** The central interval of the total at z (Z80 or Z95). */
+export function interval(total: TotalDistribution, z: number): [number, number] {
+  return [total.mean - z * total.sd, total.mean + z * total.sd];
+}

@@ -1,0 +1,67 @@
+/** `cost-council anomalies`: anomalous days with their series, actual, expected, impact and root causes. */
+import { parseArgs } from 'node:util';
+import type { Anomaly, AnomalyQuery, AnomalySettings } from '../../shared/forecast.js';
+import type { CliIo } from './cli.js';
+import { money, numberOption, quietContext, readWorkspace, signedMoney } from './cli-read-workspace.js';
+
+export const ANOMALIES_USAGE = `  cost-council anomalies --workspace <path> [--from <day>] [--to <day>] [--dimensions <d1,d2,…>]
+                         [--min-impact <amount>] [--min-percent <pct>] [--direction spikes|drops|both]
+                         [--sensitivity <z>] [--cost effective|billed] [--currency <code>] [--json]`;
+
+export const ANOMALIES_HELP = `  anomalies  Days whose cost left its expected range (default: the last 30 days; total,
+             ProviderName, ServiceName and SubAccountName), with the child slices behind each.`;
+
+export async function anomaliesCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      workspace: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      dimensions: { type: 'string' },
+      'min-impact': { type: 'string' },
+      'min-percent': { type: 'string' },
+      direction: { type: 'string' },
+      sensitivity: { type: 'string' },
+      cost: { type: 'string' },
+      currency: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const engine = await readWorkspace('anomalies', values.workspace);
+  try {
+    const settings: Partial<AnomalySettings> = {};
+    if (values.dimensions !== undefined) settings.dimensions = values.dimensions.split(',').map((d) => d.trim()) as AnomalySettings['dimensions'];
+    const minImpact = numberOption(values['min-impact'], 'min-impact');
+    const minPercent = numberOption(values['min-percent'], 'min-percent');
+    const sensitivity = numberOption(values.sensitivity, 'sensitivity');
+    if (minImpact !== undefined) settings.minImpact = minImpact;
+    if (minPercent !== undefined) settings.minPercent = minPercent;
+    if (sensitivity !== undefined) settings.sensitivity = sensitivity;
+    if (values.direction !== undefined) settings.direction = values.direction as AnomalySettings['direction'];
+    if (values.cost !== undefined) settings.cost = values.cost as AnomalySettings['cost'];
+    const query: AnomalyQuery = { settings };
+    if (values.from !== undefined) query.from = values.from;
+    if (values.to !== undefined) query.to = values.to;
+    if (values.currency !== undefined) query.currency = values.currency;
+    const anomalies = await engine.handlers.detectAnomalies(query, quietContext);
+    if (values.json) io.stdout(`${JSON.stringify({ anomalies })}\n`);
+    else io.stdout(anomalies.length === 0 ? 'No anomalies in the period.\n' : anomalies.map(textOf).join(''));
+    return 0;
+  } finally {
+    engine.dispose();
+  }
+}
+
+function textOf(a: Anomaly): string {
+  const series = a.series.dimension === 'total' ? 'Total' : `${a.series.dimension} = ${a.series.value ?? '(not set)'}`;
+  const pct = a.percent === null ? '' : ` (${a.percent >= 0 ? '+' : '−'}${Math.abs(a.percent).toFixed(1)}%)`;
+  const lines = [
+    `${a.day}  ${series}  ${a.direction}: actual ${money(a.actual)} ${a.currency}, expected ${money(a.expected)} (range ${money(a.lower)} – ${money(a.upper)}), impact ${signedMoney(a.impact)}${pct}, score ${a.score.toFixed(1)}`,
+  ];
+  if (a.rootCauses.length > 0) {
+    lines.push('  root causes:');
+    for (const c of a.rootCauses.slice(0, 5)) lines.push(`    ${c.dimension} = ${c.value}: ${signedMoney(c.impact)} (${Math.round(100 * c.share)}% of the impact)`);
+  }
+  return `${lines.join('\n')}\n`;
+}

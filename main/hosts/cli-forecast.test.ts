@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Anomaly, SeriesForecast } from '../../shared/forecast.js';
+import { runCli, type CliIo } from './cli.js';
+
+const DEMO = fileURLToPath(new URL('../../assets/demo.costcouncil', import.meta.url));
+
+function capture(): CliIo & { out: string; err: string } {
+  const io = { out: '', err: '', isTty: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
+}
+
+describe('cost-council forecast', () => {
+  it('prints the total’s forecast as JSON for the horizon asked', async () => {
+    const io = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--horizon', '10', '--json'], io)).toBe(0);
+    const { forecasts } = JSON.parse(io.out) as { forecasts: SeriesForecast[] };
+    expect(forecasts).toHaveLength(1);
+    const [total] = forecasts;
+    // The demo covers 2026-08-01 … 2026-10-31 (92 days).
+    expect(total?.history).toHaveLength(92);
+    expect(total?.forecast.map((p) => p.day)).toEqual(Array.from({ length: 10 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`));
+    expect(total?.forecast.every((p) => p.lo95 <= p.lo80 && p.lo80 <= p.mean && p.mean <= p.hi80 && p.hi80 <= p.hi95)).toBe(true);
+    expect(total?.backtest?.mase).not.toBeNull();
+    expect(total?.projections.map((p) => p.label)).toEqual(['2026-11', '2026-Q4', '2026']);
+  });
+
+  it('prints model, intervals, month-end projection and backtest per series as text', async () => {
+    const io = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'ServiceName', '--limit', '3', '--horizon', '7'], io)).toBe(0);
+    const blocks = io.out.split('\n\n');
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toMatch(/^ServiceName = .+\(USD, effective cost, 92 days of history\)/);
+    expect(blocks[0]).toMatch(/model: [a-z-]+: lowest backtest error of 4 candidates/);
+    expect(blocks[0]).toMatch(/backtest: MAPE [\d.]+%, MASE [\d.]+/);
+    expect(blocks[0]).toMatch(/month-end 2026-11: [\d,.]+ \(80%: [\d,.]+ – [\d,.]+; 95%/);
+    expect(blocks[0]?.match(/^ {2}2026-11-0\d /gm)).toHaveLength(7);
+  });
+
+  it('says what is wrong with bad options', async () => {
+    const missing = capture();
+    expect(await runCli(['forecast'], missing)).toBe(2);
+    expect(missing.err).toMatch(/--workspace <path> is required/);
+    const badBy = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'Colour'], badBy)).toBe(1);
+    expect(badBy.err).toMatch(/"Colour" is not a dimension/);
+    const badHorizon = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--horizon', 'soon'], badHorizon)).toBe(2);
+    expect(badHorizon.err).toMatch(/--horizon: "soon" is not a number/);
+    const noFile = capture();
+    expect(await runCli(['forecast', '--workspace', '/nonexistent/x.costcouncil'], noFile)).toBe(1);
+    expect(noFile.err).toMatch(/no such workspace file/);
+  });
+});
+
+describe('cost-council anomalies', () => {
+  it('finds the demo’s Claude API spike with its root causes, as JSON', async () => {
+    const io = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--json'], io)).toBe(0);
+    const { anomalies } = JSON.parse(io.out) as { anomalies: Anomaly[] };
+    const claude = anomalies.find((a) => a.series.dimension === 'ServiceName' && a.series.value === 'Claude API');
+    expect(claude).toMatchObject({ day: '2026-10-14', direction: 'spike' });
+    expect(claude?.impact).toBeGreaterThan(1000);
+    expect(claude?.rootCauses.find((c) => c.dimension === 'SubAccountName')?.value).toBe('support-bot');
+    // Ranked by amount.
+    const sizes = claude?.rootCauses.map((c) => Math.abs(c.impact)) ?? [];
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+
+  it('prints day, series, actual, expected, impact and causes as text; honours the settings', async () => {
+    const io = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--dimensions', 'ServiceName'], io)).toBe(0);
+    expect(io.out).toMatch(/^2026-10-14 {2}ServiceName = Claude API {2}spike: actual [\d,.]+ USD, expected [\d,.]+ \(range [\d,.]+ – [\d,.]+\), impact \+[\d,.]+ \(\+[\d.]+%\)/m);
+    expect(io.out).toMatch(/root causes:\n {4}\S+ = .+: \+[\d,.]+ \(\d+% of the impact\)/);
+    const drops = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--direction', 'drops', '--dimensions', 'ServiceName'], drops)).toBe(0);
+    expect(drops.out).not.toMatch(/Claude API {2}spike/);
+    const bad = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--direction', 'sideways'], bad)).toBe(1);
+    expect(bad.err).toMatch(/direction must be "spikes", "drops" or "both"/);
+  });
+});
