@@ -15,7 +15,7 @@ const HEADER = [
   'BillingAccountId', 'BillingAccountName', 'BillingCurrency', 'BillingPeriodStart', 'BillingPeriodEnd', 'ChargeCategory', 'ChargeClass',
   'ChargeDescription', 'ChargePeriodStart', 'ChargePeriodEnd', 'ContractedCost', 'EffectiveCost', 'BilledCost', 'InvoiceIssuerName', 'ListCost',
   'PricingQuantity', 'PricingUnit', 'ProviderName', 'PublisherName', 'ServiceCategory', 'ServiceName', 'SubAccountId', 'SubAccountName',
-  'RegionId', 'ResourceId', 'ResourceName', 'Tags', 'x_Model', 'x_Tokens',
+  'RegionId', 'ResourceId', 'ResourceName', 'Tags', 'x_Model', 'x_TokenType', 'x_Tokens',
 ];
 
 interface ServiceShape {
@@ -62,11 +62,12 @@ export function spikeFocusCsv(): string {
       let cost = (weekend ? s.weekend : s.weekday) * (1 + (random() - 0.5) * 0.06);
       if (day === SPIKE_DAY && s.service === SPIKE_SERVICE) cost += SPIKE_EXTRA;
       const text = cost.toFixed(2);
+      // Bedrock's usage as input tokens (100,000 per dollar), for the driver-based forecast.
       const tokens = s.model ? String(Math.round(cost * 100_000)) : '';
       lines.push([
         'acct-aws', 'AWS billing', 'USD', periodStart, periodEnd, 'Usage', '', `${s.service} usage`, `${day}T00:00:00Z`, `${isoDay(ms + DAY_MS)}T00:00:00Z`,
         text, text, text, 'AWS', text, '1', 'Units', 'AWS', 'AWS', s.category, s.service, '111', 'ml-prod', 'us-east-1', s.resource, s.resource,
-        `"{""team"":""${s.team}""}"`, s.model, tokens,
+        `"{""team"":""${s.team}""}"`, s.model, s.model ? 'input' : '', tokens,
       ].join(','));
     }
   }

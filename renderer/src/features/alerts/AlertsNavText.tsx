@@ -9,7 +9,8 @@ export function AlertsNavText() {
   const label = alertsNavLabel(count);
   return (
     <>
-      <ListItemText primary={<>Alerts{count > 0 && <VisuallyHidden>{label.slice('Alerts'.length)}</VisuallyHidden>}</>} />
+      {/* The hidden text is the whole name: a hidden fragment beside visible text would be read with a stray space. */}
+      <ListItemText primary={count > 0 ? <><span aria-hidden>Alerts</span><VisuallyHidden>{label}</VisuallyHidden></> : 'Alerts'} />
       {count > 0 && (
         <Box
           aria-hidden

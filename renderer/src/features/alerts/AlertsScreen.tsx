@@ -72,7 +72,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
             rowKey={(a) => a.key}
             rows={data.alerts}
             columns={[
-              { header: 'Day', cell: (a) => a.anomaly.day },
+              { header: 'Day', cell: (a) => <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{a.anomaly.day}</Box> },
               { header: 'Series', cell: (a) => seriesLabel(a.anomaly.series) },
               { header: 'Actual', numeric: true, cell: (a) => formatMoney(a.anomaly.actual, a.anomaly.currency) },
               { header: 'Expected', numeric: true, cell: (a) => formatMoney(a.anomaly.expected, a.anomaly.currency) },

@@ -18,8 +18,10 @@ export function RootCauseChart({ rows, currency, mode, titleId, summaryId }: {
 }) {
   const theme = useTheme();
   // nivo draws horizontal bars bottom-up: reverse so rank 1 is on top. The rank keeps labels unique.
-  const data = [...rows].reverse().map((r) => ({ cause: `${r.rank}. ${shorten(r.label, 34)}`, impact: Math.round(r.impact * 100) / 100, share: r.share }));
+  const data = [...rows].reverse().map((r) => ({ cause: `${r.rank}. ${shorten(r.label, 28)}`, impact: Math.round(r.impact * 100) / 100, share: r.share }));
   const min = Math.min(0, ...data.map((d) => d.impact));
+  // The bars layer's datum does not carry extra fields reliably: look the share up by the bar's label.
+  const shareOf = new Map(data.map((d) => [d.cause, d.share]));
   return (
     <ResponsiveBar
       data={data}
@@ -31,7 +33,7 @@ export function RootCauseChart({ rows, currency, mode, titleId, summaryId }: {
       ariaDescribedBy={summaryId}
       theme={nivoTheme(theme)}
       colors={[CHART_COLOURS[mode][1] ?? '#D55E00']}
-      margin={{ top: 5, right: 130, bottom: 30, left: 260 }}
+      margin={{ top: 5, right: 100, bottom: 30, left: 210 }}
       padding={0.3}
       valueScale={{ type: 'linear', min }}
       axisBottom={{ format: (v: number) => formatMoneyCompact(v, currency), tickValues: 4 }}
@@ -42,7 +44,7 @@ export function RootCauseChart({ rows, currency, mode, titleId, summaryId }: {
         <g>
           {bars.map((bar) => (
             <text key={bar.key} x={bar.x + bar.width + 6} y={bar.y + bar.height / 2} dominantBaseline="central" style={{ fill: theme.palette.text.primary, fontSize: 12 }}>
-              {`${formatMoneyCompact(Number(bar.data.value), currency)} (${bar.data.data.share}%)`}
+              {`${formatMoneyCompact(Number(bar.data.value), currency)} (${shareOf.get(String(bar.data.indexValue)) ?? 0}%)`}
             </text>
           ))}
         </g>

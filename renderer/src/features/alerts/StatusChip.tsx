@@ -1,6 +1,6 @@
 /** An alert's status as a chip: its word and an icon, so the status never rests on colour. */
 import { Chip } from '@mui/material';
-import FiberNewIcon from '@mui/icons-material/FiberNew';
+import FiberNewIcon from '@mui/icons-material/NewReleases';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';

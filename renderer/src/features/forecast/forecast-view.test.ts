@@ -19,6 +19,7 @@ const series: SeriesForecast = {
     { day: '2026-10-31', mean: 50, lo80: 45, hi80: 55.5, lo95: 40, hi95: 60 },
   ],
   projections: [month], backtest: { mape: 6.25, mase: 0.62, bias: -3.1, coverage80: 0.78, origins: 12, points: 84 }, candidates: [], monthlyCharge: null,
+  horizonTotal: { mean: 150.004, lo80: 140, hi80: 160.5, lo95: 130, hi95: 170 },
 };
 
 describe('forecast view', () => {
@@ -56,11 +57,14 @@ describe('forecast view', () => {
     expect(projectionSentence({ ...month, period: 'quarter', withinHorizon: false }, 'USD')).toMatch(/^Projected quarter-end spend .* extended past the chosen horizon/);
   });
 
-  it('summarises the forecast: total of the daily means and of the 80% bounds, the model, the month-end', () => {
-    // 100.004 + 50 = 150.00; 90 + 45 = 135; 110 + 55.5 = 165.50.
+  it('summarises the forecast: the horizon total with its intervals, the model, the month-end', () => {
     expect(forecastSummary(series)).toBe(
-      'Service: Amazon EC2: from 2026-10-30 to 2026-10-31 spend is forecast at $150.00 (2 days; sum of the daily 80% bounds $135.00–$165.50), '
+      'Service: Amazon EC2: from 2026-10-30 to 2026-10-31 (2 days) spend is forecast at $150.00 (80%: $140.00–$160.50; 95%: $130.00–$170.00), '
       + 'by Holt-Winters (level, trend and weekly cycle). Projected month-end spend $3,000.00 (80%: $2,950.00–$3,050.50).',
+    );
+    // Without the engine's horizon total: the sum of the daily means (100.004 + 50 = 150.00), no interval claimed.
+    expect(forecastSummary({ ...series, horizonTotal: null, projections: [] })).toBe(
+      'Service: Amazon EC2: from 2026-10-30 to 2026-10-31 (2 days) spend is forecast at $150.00, by Holt-Winters (level, trend and weekly cycle).',
     );
     expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'fewer than 2 days with data.' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with data.');
   });
@@ -96,14 +100,17 @@ describe('forecast view', () => {
           timeSeries: { model: 'holt-winters', horizonCost: 290, lo80: 270, hi80: 310 },
         },
         { model: 'mystery', provider: null, priceId: null, costPerDay: 0, horizonCost: 0, actualPerDay: 1, drivers: [{ tokenType: 'input', tokensPerDay: 5, pricePerMillion: null }], timeSeries: null },
+        // A price book entry, but no token of a priced type: not priced either.
+        { model: 'untyped', provider: 'AWS', priceId: 'p2', costPerDay: 0, horizonCost: 0, actualPerDay: 2, drivers: [], timeSeries: null },
       ],
     };
     expect(driverRows(d)).toEqual([
       { model: 'gpt-4o', provider: 'openai', tokensPerDay: 1_750_000, costPerDay: 10, driverCost: 316.2, timeSeriesCost: 290, timeSeriesRange: '$270.00–$310.00', actualPerDay: 9.5 },
       { model: 'mystery', provider: '—', tokensPerDay: 5, costPerDay: null, driverCost: null, timeSeriesCost: null, timeSeriesRange: '—', actualPerDay: 1 },
+      { model: 'untyped', provider: 'AWS', tokensPerDay: 0, costPerDay: null, driverCost: null, timeSeriesCost: null, timeSeriesRange: '—', actualPerDay: 2 },
     ]);
     expect(driverSummary(d)).toBe(
-      'With +10% traffic a month, the token usage of 2026-10-01 to 2026-10-28 priced from the price book comes to $316.20 over the next 30 days (1 of 2 models priced). '
+      'With +10% traffic a month, the token usage of 2026-10-01 to 2026-10-28 priced from the price book comes to $316.20 over the next 30 days (1 of 3 models priced). '
       + 'The time-series forecasts of the same model say $290.00.',
     );
     expect(driverSummary({ ...d, currency: null, models: [] })).toMatch(/^No token usage/);

@@ -94,13 +94,14 @@ export function forecastSummary(series: SeriesForecast): string {
   if (series.status === 'no-forecast' || series.forecast.length === 0) return `No forecast for ${seriesLabel(series.series)}: ${series.reason}`;
   const first = series.forecast[0];
   const last = series.forecast[series.forecast.length - 1];
-  const total = preciseSum(series.forecast.map((f) => f.mean));
-  const lo = preciseSum(series.forecast.map((f) => f.lo80));
-  const hi = preciseSum(series.forecast.map((f) => f.hi80));
   const month = series.projections.find((p) => p.period === 'month');
   const model = series.model ? MODEL_NAMES[series.model] : 'no model';
+  const span = `${seriesLabel(series.series)}: from ${first?.day} to ${last?.day} (${series.forecast.length} days)`;
+  const h = series.horizonTotal;
   const parts = [
-    `${seriesLabel(series.series)}: from ${first?.day} to ${last?.day} spend is forecast at ${formatMoney(total, cur)} (${series.forecast.length} days; sum of the daily 80% bounds ${formatMoney(lo, cur)}–${formatMoney(hi, cur)}), by ${model}.`,
+    h
+      ? `${span} spend is forecast at ${formatMoney(h.mean, cur)} (80%: ${formatMoney(h.lo80, cur)}–${formatMoney(h.hi80, cur)}; 95%: ${formatMoney(h.lo95, cur)}–${formatMoney(h.hi95, cur)}), by ${model}.`
+      : `${span} spend is forecast at ${formatMoney(preciseSum(series.forecast.map((f) => f.mean)), cur)}, by ${model}.`,
   ];
   if (month) parts.push(`${projectionHeadline(month, cur)}.`);
   return parts.join(' ');
@@ -166,16 +167,20 @@ export interface DriverRow {
 
 export function driverRows(d: DriverForecast): DriverRow[] {
   const cur = d.currency ?? 'USD';
-  return d.models.map((m) => ({
-    model: m.model,
-    provider: m.provider ?? '—',
-    tokensPerDay: Math.round(preciseSum(m.drivers.map((t) => t.tokensPerDay))),
-    costPerDay: m.priceId === null ? null : m.costPerDay,
-    driverCost: m.priceId === null ? null : m.horizonCost,
-    timeSeriesCost: m.timeSeries?.horizonCost ?? null,
-    timeSeriesRange: m.timeSeries ? `${formatMoney(m.timeSeries.lo80, cur)}–${formatMoney(m.timeSeries.hi80, cur)}` : '—',
-    actualPerDay: m.actualPerDay,
-  }));
+  return d.models.map((m) => {
+    // Priced only when some of its tokens have a price: a price book entry alone prices nothing.
+    const priced = m.priceId !== null && m.drivers.some((t) => t.pricePerMillion !== null);
+    return {
+      model: m.model,
+      provider: m.provider ?? '—',
+      tokensPerDay: Math.round(preciseSum(m.drivers.map((t) => t.tokensPerDay))),
+      costPerDay: priced ? m.costPerDay : null,
+      driverCost: priced ? m.horizonCost : null,
+      timeSeriesCost: m.timeSeries?.horizonCost ?? null,
+      timeSeriesRange: m.timeSeries ? `${formatMoney(m.timeSeries.lo80, cur)}–${formatMoney(m.timeSeries.hi80, cur)}` : '—',
+      actualPerDay: m.actualPerDay,
+    };
+  });
 }
 
 /** "+10% a month" / "no growth" / "−5% a month". */
