@@ -82,6 +82,8 @@ export class AppPage {
 
   async screenshot(name: string) {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    // From the top: a full-page shot of a scrolled page draws the fixed app bar in the middle.
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 }

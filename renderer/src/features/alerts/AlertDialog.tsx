@@ -96,7 +96,7 @@ export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; m
                 columns={[
                   { header: 'Rank', cell: (r) => r.rank },
                   { header: 'Dimension', cell: (r) => r.dimension },
-                  { header: 'Value', cell: (r) => <span style={{ wordBreak: 'break-all' }}>{r.value}</span> },
+                  { header: 'Value', cell: (r) => <span style={{ overflowWrap: 'anywhere' }}>{r.value}</span> },
                   { header: 'Impact', numeric: true, cell: (r) => formatMoney(r.impact, cur) },
                   { header: 'Share of the deviation', numeric: true, cell: (r) => `${r.share}%` },
                 ]}

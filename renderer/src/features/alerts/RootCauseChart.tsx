@@ -18,7 +18,7 @@ export function RootCauseChart({ rows, currency, mode, titleId, summaryId }: {
 }) {
   const theme = useTheme();
   // nivo draws horizontal bars bottom-up: reverse so rank 1 is on top. The rank keeps labels unique.
-  const data = [...rows].reverse().map((r) => ({ cause: `${r.rank}. ${shorten(r.label, 28)}`, impact: Math.round(r.impact * 100) / 100, share: r.share }));
+  const data = [...rows].reverse().map((r) => ({ cause: `${r.rank}. ${shorten(r.label, 24)}`, impact: Math.round(r.impact * 100) / 100, share: r.share }));
   const min = Math.min(0, ...data.map((d) => d.impact));
   // The bars layer's datum does not carry extra fields reliably: look the share up by the bar's label.
   const shareOf = new Map(data.map((d) => [d.cause, d.share]));
