@@ -13,9 +13,11 @@ export interface BenchOptions {
   regenerate: boolean;
   /** Import worker threads (0: the engine converts in its own thread); null: the Node host's default. */
   workers: number | null;
+  /** Run the forecast and anomaly bench instead of the import bench. */
+  forecast: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--rows 100k,1M] [--runs 20] [--seed 42] [--workers N] [--no-sqlite] [--regenerate]`;
+export const BENCH_USAGE = `Usage: npm run bench -- [--rows 100k,1M] [--runs 20] [--seed 42] [--workers N] [--no-sqlite] [--regenerate] [--forecast]`;
 
 const DEFAULT_ROWS = [100_000, 1_000_000];
 
@@ -38,6 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'no-sqlite': { type: 'boolean', default: false },
       regenerate: { type: 'boolean', default: false },
       workers: { type: 'string' },
+      forecast: { type: 'boolean', default: false },
     },
   });
   const rows = values.rows ? values.rows.flatMap((list) => list.split(',')).map(parseRowCount) : DEFAULT_ROWS;
@@ -47,5 +50,5 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number`);
   const workers = values.workers === undefined ? null : Number(values.workers);
   if (workers !== null && (!Number.isSafeInteger(workers) || workers < 0)) throw new Error(`--workers: "${values.workers}" is not a whole number of threads`);
-  return { rows: [...new Set(rows)].sort((a, b) => a - b), runs, seed, sqlite: !values['no-sqlite'], regenerate: values.regenerate, workers };
+  return { rows: [...new Set(rows)].sort((a, b) => a - b), runs, seed, sqlite: !values['no-sqlite'], regenerate: values.regenerate, workers, forecast: values.forecast };
 }

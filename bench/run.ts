@@ -12,6 +12,7 @@ import { benchEngine, QUERY_NAMES, type EngineFigures } from './engine-bench.js'
 import { writeLargeFocusFile } from './large-focus-file.js';
 import { sqlite3Version, timeSqliteImport, type ShellImport } from './sqlite-shell.js';
 import { fmt, formatTable, type Cell } from './text-table.js';
+import { forecastBench } from './forecast-bench.js';
 
 const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 const MB = 1e6;
@@ -90,6 +91,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const options = parseBenchArgs(argv);
+  if (options.forecast) {
+    const cpu = cpus();
+    process.stdout.write(`Cost Council forecast benchmark: Node ${process.version}, ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}\n`);
+    process.stdout.write(await forecastBench(options.seed));
+    return;
+  }
   const sqlite = options.sqlite ? sqlite3Version() : null;
   const cpu = cpus();
   process.stdout.write(`Cost Council engine benchmark: Node ${process.version}, ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, sqlite3 ${sqlite ?? 'not used'}\n`);

@@ -46,6 +46,8 @@ export interface ForecastQuery {
 export type ForecastModel =
   /** Each day repeats the same weekday one week earlier. */
   | 'seasonal-naive'
+  /** Each day is the mean of the same weekday over the last four weeks. */
+  | 'seasonal-mean'
   /** Holt-Winters additive: level, trend and a weekly seasonal cycle. */
   | 'holt-winters'
   /** Holt-Winters with a damped trend (the trend fades out over the horizon). */

@@ -9,15 +9,19 @@ import { isFirstOfMonth, periodOf } from './calendar.js';
 import { CANDIDATES, FORECASTERS, MODEL_NAMES } from './candidates.js';
 import { boundsAt, intervalModel, type IntervalModel } from './intervals.js';
 import { detectMonthlyCharge } from './monthly-charge.js';
-import { HOLT_WINTERS_MIN_DAYS } from './models/holt-winters.js';
 import { seasonalNaiveScale } from './models/seasonal-naive.js';
 import { isoDay } from '../import/values.js';
 import { mean, sum } from './stats.js';
+import { cleanOutliers } from './outliers.js';
+import { HOLT_WINTERS_MIN_DAYS } from './models/holt-winters.js';
+import { WEEK } from './models/types.js';
 
 /** Fewer days than this: the mean of the last week instead of the candidates. */
 export const SHORT_HISTORY_DAYS = 14;
 /** Fewer days with a cost than this: no forecast. */
 export const MIN_DAYS = 2;
+/** The backtest's first origin leaves at least this many days to fit on (the whole history when shorter). */
+const MIN_TRAINING_DAYS = 28;
 
 export interface DayForecast {
   day: number;
@@ -104,6 +108,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   let status: ForecastStatus = 'ok';
   let candidates: CandidateScore[] = [];
   let intervals: IntervalModel;
+  let fitted = series;
   let sums: IntervalModel;
   if (n < SHORT_HISTORY_DAYS) {
     model = 'recent-mean';
@@ -113,10 +118,14 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     // Sums of independent days: the spread grows with √days.
     sums = { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
   } else {
-    const origins = backtestOrigins(n, horizon, HOLT_WINTERS_MIN_DAYS);
+    // Models see the series without its outlier days; scores and intervals use the days as they were.
+    const { cleaned, outliers } = cleanOutliers(series);
+    if (outliers > 0) notes.push(`${outliers} outlier days (incidents, one-off charges) were replaced by their expected value to fit the models; the intervals still allow for such days.`);
+    fitted = cleaned;
+    const origins = backtestOrigins(n, horizon, Math.min(MIN_TRAINING_DAYS, Math.max(HOLT_WINTERS_MIN_DAYS, n - WEEK)));
     const scale = seasonalNaiveScale(series);
     const runs = CANDIDATES.map(([name, forecaster]) => {
-      const run = runBacktest(series, forecaster, origins, horizon);
+      const run = runBacktest(cleaned, forecaster, origins, horizon);
       return { name, run, score: scoreBacktest(series, run, scale) };
     });
     const mae = (r: (typeof runs)[number]): number => (r.score.points === 0 ? Infinity : meanAbsolute(series, r.run));
@@ -137,7 +146,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   }
   const nonNegative = y.every((v) => v >= 0);
   const clip = (v: number): number => (nonNegative ? Math.max(0, v) : v);
-  const means = (FORECASTERS[model](series, [n], reach)[0] as Float64Array).map((v) => clip(v));
+  const means = (FORECASTERS[model](fitted, [n], reach)[0] as Float64Array).map((v) => clip(v));
   const forecast: DayForecast[] = [];
   for (let k = 1; k <= reach; k++) {
     const day = start + k - 1;

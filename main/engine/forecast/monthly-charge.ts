@@ -1,7 +1,7 @@
 /**
- * Monthly charges on the first of the month (support plans, commitments, seat licences) are a
- * spike no weekly model can learn. When at least two first-of-month days each stand well above
- * the same weekday a week before and after, the excess is taken out of the daily series before
+ * Monthly charges on the first of the month (support plans, commitments, seat licences; or
+ * monthly credits) are a spike no weekly model can learn. When at least two first-of-month days
+ * each stand well above (or below) the same weekday a week before and after, the excess is taken out of the daily series before
  * modelling and the recent typical excess is added back on each forecast first of the month.
  */
 import { isFirstOfMonth } from './calendar.js';
@@ -34,8 +34,10 @@ export function detectMonthlyCharge(y: readonly number[], firstDay: number): Mon
   });
   const level = Math.abs(median(y));
   const threshold = Math.max(SPIKE_SCALES * noise, 0.05 * level, 1e-9);
-  const large = excesses.filter((e) => e > threshold).length;
-  if (large < 2 || large < excesses.length - 1) return null;
+  // Charges (positive) or credits (negative), the same way on (nearly) every 1st.
+  const sign = Math.sign(median(excesses));
+  const large = excesses.filter((e) => sign * e > threshold).length;
+  if (sign === 0 || large < 2 || large < excesses.length - 1) return null;
   const adjusted = [...y];
   firsts.forEach((i, n) => {
     adjusted[i] = (y[i] as number) - (excesses[n] as number);

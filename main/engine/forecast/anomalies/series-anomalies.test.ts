@@ -50,6 +50,12 @@ describe('anomalies of one series', () => {
     expect(seriesAnomalies(once, AUG_1_2026, 50, SETTINGS).map((a) => a.index)).toEqual([61]);
   });
 
+  it('is not thrown by a charge on the first day of the series', () => {
+    // Nothing but 1,000 on each 1st (2026-08-01 is day 0, a Saturday): no weekly "drops" after it.
+    const y = Array.from({ length: 92 }, (_, i) => ([0, 31, 61].includes(i) ? 1000 : 0));
+    expect(seriesAnomalies(y, AUG_1_2026, 35, SETTINGS)).toEqual([]);
+  });
+
   it('does not look ahead: what comes after a day does not change its verdict', () => {
     const y = weekly();
     y[60] = (y[60] as number) + 300;

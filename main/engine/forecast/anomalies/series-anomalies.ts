@@ -2,15 +2,17 @@
  * Anomalous days of one series. Each day is compared with the one-step-ahead Holt-Winters
  * forecast made from the days before it only (parameters fitted on the data before the first
  * reported day): no look-ahead. Residuals are scaled robustly (median and MAD of the previous
- * eight weeks' residuals). A flagged day enters the filter clipped to the edge of its interval,
- * so one spike does not drag the expected values after it; three flagged days in a row in the same
- * direction are a level shift, and the filter takes the new level. A run of consecutive flagged
- * days is one anomaly, reported on its first day.
+ * eight weeks' residuals). A flagged day enters the filter as its expected value, so an incident
+ * does not drag the expected values after it; a week of flagged days in the same direction is a
+ * level shift, and the filter takes the new level. A run of consecutive flagged days is one
+ * anomaly, reported on its first day. A monthly charge (or credit) on the 1st is expected once
+ * two earlier 1sts showed it. The filter starts from each weekday's median of the first three
+ * weeks, so an incident there does not skew its start.
  */
 import type { AnomalySettings } from '../../../../shared/forecast.js';
 import { isFirstOfMonth } from '../calendar.js';
 import { detectMonthlyCharge } from '../monthly-charge.js';
-import { fitHoltWinters, HOLT_WINTERS_MIN_DAYS, initialState, predict, update } from '../models/holt-winters.js';
+import { fitHoltWinters, HOLT_WINTERS_MIN_DAYS, predict, robustInitialState, update } from '../models/holt-winters.js';
 import { MAD_TO_SIGMA, mad, median } from '../stats.js';
 
 export interface SeriesAnomaly {
@@ -28,7 +30,7 @@ const SCALE_WINDOW = 56;
 /** Fewest residuals before a day can be judged. */
 const MIN_RESIDUALS = 14;
 /** Consecutive flagged days (same direction) after which the filter accepts a new level. */
-const LEVEL_SHIFT_DAYS = 3;
+const LEVEL_SHIFT_DAYS = 7;
 
 export type Thresholds = Pick<AnomalySettings, 'minImpact' | 'minPercent' | 'direction' | 'sensitivity'>;
 
@@ -43,14 +45,20 @@ export function passes(impact: number, expected: number, settings: Thresholds): 
 
 /** Anomalies among y[from..] (y starts on day number firstDay). */
 export function seriesAnomalies(y: readonly number[], firstDay: number, from: number, settings: Thresholds): SeriesAnomaly[] {
-  const start = Math.max(from, HOLT_WINTERS_MIN_DAYS + MIN_RESIDUALS);
+  const start = Math.max(from, 3 * 7 + MIN_RESIDUALS);
   if (y.length <= start) return [];
-  // A monthly charge seen before the reported days is expected on every 1st.
-  const monthly = start >= 35 ? detectMonthlyCharge(y.slice(0, start), firstDay) : null;
-  const charge = (i: number): number => (monthly && isFirstOfMonth(firstDay + i) ? monthly.charge : 0);
+  // A monthly charge on a 1st: from the 1sts before it only (no look-ahead).
+  const charges = new Map<number, number>();
+  for (let i = 0; i < y.length; i++) {
+    if (!isFirstOfMonth(firstDay + i) || i < 35) continue;
+    const monthly = detectMonthlyCharge(y.slice(0, i), firstDay);
+    if (monthly) charges.set(i, monthly.charge);
+  }
+  const charge = (i: number): number => charges.get(i) ?? 0;
   const z = y.map((v, i) => v - charge(i));
-  const params = fitHoltWinters(z, true, start);
-  const state = initialState(z);
+  const init = robustInitialState(z);
+  const params = fitHoltWinters(z, true, start, init);
+  const state = { ...init, season: Float64Array.from(init.season) };
   const residuals: number[] = [];
   const found: SeriesAnomaly[] = [];
   let run = 0;
@@ -84,15 +92,14 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
           direction: score > 0 ? 'spike' : 'drop',
         });
       }
+      // The residual enters the scale's window clipped (an incident neither shrinks nor blows up the scale).
+      residuals.push(centre + sign * settings.sensitivity * scale);
       if (run >= LEVEL_SHIFT_DAYS) {
         // A new level: take it whole.
         state.level += value - forecast;
-        residuals.push(centre);
         update(state, params, i, value);
       } else {
-        const clipped = expected + sign * settings.sensitivity * scale;
-        residuals.push(clipped - forecast);
-        update(state, params, i, clipped);
+        update(state, params, i, expected);
       }
     } else {
       run = 0;
@@ -103,3 +110,4 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
   }
   return found;
 }
+

@@ -4,7 +4,7 @@
  * minimising the one-step squared error: a few dozen passes over the series, fast enough for
  * thousands of series.
  */
-import { mean } from '../stats.js';
+import { mean, median } from '../stats.js';
 import { WEEK, type RollingForecaster } from './types.js';
 
 export interface HoltWintersParams {
@@ -55,9 +55,23 @@ export function update(state: HoltWintersState, params: HoltWintersParams, i: nu
   state.season[i % WEEK] = params.gamma * (y - state.level) + (1 - params.gamma) * s;
 }
 
+/**
+ * Start values robust to one odd day: each weekday's median over the first three weeks (a spike
+ * in the first two weeks would otherwise stay in a season that barely learns). Needs 21 days.
+ */
+export function robustInitialState(y: readonly number[]): HoltWintersState {
+  const weekdays = Array.from({ length: WEEK }, (_, w) => median([y[w] as number, y[w + WEEK] as number, y[w + 2 * WEEK] as number]));
+  const level = mean(weekdays);
+  const season = Float64Array.from(weekdays, (m) => m - level);
+  // The median change of a weekday from week 1 to week 3, per day; the level moved back from the middle week.
+  const trend = median(Array.from({ length: WEEK }, (_, w) => (y[w + 2 * WEEK] as number) - (y[w] as number))) / (2 * WEEK);
+  return { level: level - WEEK * trend, trend, season };
+}
+
 /** One-step squared error over y[2 weeks..end) for the given parameters (the filter inlined: the fit's hot loop). */
-export function oneStepSse(y: readonly number[], params: HoltWintersParams, end = y.length): number {
-  const { season, ...start } = initialState(y);
+export function oneStepSse(y: readonly number[], params: HoltWintersParams, end = y.length, init: HoltWintersState = initialState(y)): number {
+  const { season: startSeason, ...start } = init;
+  const season = Float64Array.from(startSeason);
   const { alpha, beta, gamma, phi } = params;
   let level = start.level;
   let trend = start.trend;
@@ -88,11 +102,11 @@ const GRID: Record<keyof HoltWintersParams, readonly number[]> = {
 
 /**
  * Parameters minimising the one-step SSE over y[0..end): coordinate descent over GRID, one
- * parameter at a time, from `start` (the damped fit starts from the undamped one's parameters).
+ * parameter at a time, the filter starting from `init`.
  */
-export function fitHoltWinters(y: readonly number[], damped: boolean, end = y.length, start?: HoltWintersParams, sweeps = 2): HoltWintersParams {
-  const best: HoltWintersParams = start ? { ...start, phi: damped ? 0.94 : 1 } : { alpha: 0.2, beta: 0.02, gamma: 0.1, phi: damped ? 0.94 : 1 };
-  let bestSse = oneStepSse(y, best, end);
+export function fitHoltWinters(y: readonly number[], damped: boolean, end = y.length, init: HoltWintersState = initialState(y), sweeps = 2): HoltWintersParams {
+  const best: HoltWintersParams = { alpha: 0.2, beta: 0.02, gamma: 0.1, phi: damped ? 0.94 : 1 };
+  let bestSse = oneStepSse(y, best, end, init);
   const names: Array<keyof HoltWintersParams> = damped ? ['phi', 'beta', 'alpha', 'gamma'] : ['alpha', 'gamma', 'beta'];
   for (let sweep = 0; sweep < sweeps; sweep++) {
     let moved = false;
@@ -100,7 +114,7 @@ export function fitHoltWinters(y: readonly number[], damped: boolean, end = y.le
       for (const value of GRID[name]) {
         if (value === best[name]) continue;
         const trial = { ...best, [name]: value };
-        const sse = oneStepSse(y, trial, end);
+        const sse = oneStepSse(y, trial, end, init);
         if (sse < bestSse) {
           bestSse = sse;
           best[name] = value;

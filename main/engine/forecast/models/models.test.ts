@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitLine, linearTrendWith } from './linear-trend.js';
-import { fitHoltWinters, holtWintersForecastsWith, initialState, predict, update } from './holt-winters.js';
+import { fitHoltWinters, holtWintersForecastsWith, initialState, predict, robustInitialState, update } from './holt-winters.js';
 import { recentMean } from './recent-mean.js';
 import { seasonalNaive, seasonalNaiveScale } from './seasonal-naive.js';
+import { seasonalMean } from './seasonal-mean.js';
 
 describe('weekly seasonal naive', () => {
   it('repeats the last observed week, week after week', () => {
@@ -18,6 +19,18 @@ describe('weekly seasonal naive', () => {
     // |2−1| + |2−2| + |2−3| + |2−4| + |2−5| + |2−6| + |2−7| = 16, over 7 days.
     expect(seasonalNaiveScale(y)).toBeCloseTo(16 / 7, 12);
     expect(seasonalNaiveScale([5, 5, 5])).toBe(0);
+  });
+});
+
+describe('weekly seasonal mean', () => {
+  it('averages the same weekday over the last four weeks', () => {
+    // Five weeks; weekday 0 holds 1, 2, 3, 4, 5 in weeks 1–5, the other weekdays 10 × their week.
+    const y = Array.from({ length: 35 }, (_, i) => (i % 7 === 0 ? Math.floor(i / 7) + 1 : 10 * (Math.floor(i / 7) + 1)));
+    const forecast = [...(seasonalMean(y, [35], 8)[0] as Float64Array)];
+    // Weekday 0: (2 + 3 + 4 + 5) / 4 = 3.5; others (20 + 30 + 40 + 50) / 4 = 35; day 8 is weekday 0 again.
+    expect(forecast).toEqual([3.5, 35, 35, 35, 35, 35, 35, 3.5]);
+    // With two weeks seen, the mean of what there is: weekday 0 (1 + 2) / 2.
+    expect((seasonalMean(y, [14], 1)[0] as Float64Array)[0]).toBe(1.5);
   });
 });
 
@@ -71,6 +84,17 @@ describe('Holt-Winters', () => {
     expect(predict(state, params, 2, 2)).toBeCloseTo(18, 12);
     // Damped (φ = 0.5): 11.5 + (0.5 + 0.25) · 1.25 + 4 = 16.4375.
     expect(predict(state, { ...params, phi: 0.5 }, 2, 2)).toBeCloseTo(16.4375, 12);
+  });
+
+  it('starts robustly from weekday medians of three weeks, whatever one odd day says', () => {
+    const pattern = [10, 20, 30, 40, 50, 60, 70];
+    const y = [...pattern, ...pattern, ...pattern];
+    y[2] = 1030; // a spike on the third day
+    const state = robustInitialState(y);
+    // Weekday medians are the pattern (mean 40); weeks 1 and 3 have the same median: no trend.
+    expect(state.level).toBe(40);
+    expect(state.trend).toBe(0);
+    expect([...state.season]).toEqual([-30, -20, -10, 0, 10, 20, 30]);
   });
 
   it('forecasts a noiseless trend with a weekly pattern almost exactly once fitted', () => {

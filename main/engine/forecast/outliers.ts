@@ -1,0 +1,48 @@
+/**
+ * Outlier days (incidents, one-off charges) taken out of a series before the models are fitted:
+ * a one-step Holt-Winters pass with fixed, moderate parameters flags a day whose residual is
+ * more than OUTLIER_Z robust scales (median / MAD of the previous eight weeks' residuals, refreshed weekly) from
+ * the median, and replaces it by its expected value. It looks only backwards, so a backtest on
+ * the cleaned series still uses no future data. The intervals are measured against the raw days,
+ * so they still include incidents.
+ */
+import { HOLT_WINTERS_MIN_DAYS, initialState, predict, update, type HoltWintersParams } from './models/holt-winters.js';
+import { MAD_TO_SIGMA, mad, median } from './stats.js';
+
+const PARAMS: HoltWintersParams = { alpha: 0.2, beta: 0.01, gamma: 0.1, phi: 0.9 };
+export const OUTLIER_Z = 5;
+const WINDOW = 56;
+const MIN_RESIDUALS = 14;
+
+export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outliers: number } {
+  const cleaned = [...y];
+  if (y.length < HOLT_WINTERS_MIN_DAYS + MIN_RESIDUALS) return { cleaned, outliers: 0 };
+  const state = initialState(y);
+  const residuals: number[] = [];
+  let outliers = 0;
+  let centre = 0;
+  let scale = 0;
+  for (let i = 0; i < y.length; i++) {
+    const value = y[i] as number;
+    const forecast = predict(state, PARAMS, 1, i);
+    if (i >= HOLT_WINTERS_MIN_DAYS && residuals.length >= MIN_RESIDUALS) {
+      // The robust centre and scale, refreshed weekly (sorting every day would cost more than the rest).
+      if (scale === 0 || i % 7 === 0) {
+        const recent = residuals.slice(-WINDOW);
+        centre = median(recent);
+        scale = MAD_TO_SIGMA * mad(recent, centre);
+      }
+      const residual = value - forecast - centre;
+      if (scale > 0 && Math.abs(residual) > OUTLIER_Z * scale) {
+        cleaned[i] = forecast + centre;
+        outliers++;
+        residuals.push(centre + Math.sign(residual) * OUTLIER_Z * scale);
+        update(state, PARAMS, i, cleaned[i] as number);
+        continue;
+      }
+    }
+    if (i >= HOLT_WINTERS_MIN_DAYS) residuals.push(value - forecast);
+    update(state, PARAMS, i, value);
+  }
+  return { cleaned, outliers };
+}
