@@ -18,7 +18,7 @@ describe('parseRowCount', () => {
 
 describe('parseBenchArgs', () => {
   it('defaults to 100k and 1M rows, 20 runs, sqlite3 on', () => {
-    expect(parseBenchArgs([])).toEqual({ rows: [100_000, 1_000_000], runs: 20, seed: 42, sqlite: true, regenerate: false, workers: null, forecast: false });
+    expect(parseBenchArgs([])).toEqual({ rows: [100_000, 1_000_000], runs: 20, seed: 42, sqlite: true, regenerate: false, workers: null, forecast: false, budgets: false });
   });
 
   it('takes a list or repeated --rows, sorted and without duplicates', () => {
@@ -27,9 +27,10 @@ describe('parseBenchArgs', () => {
 
   it('reads the other options', () => {
     expect(parseBenchArgs(['--runs', '5', '--seed', '7', '--no-sqlite', '--regenerate', '--workers', '0'])).toEqual({
-      rows: [100_000, 1_000_000], runs: 5, seed: 7, sqlite: false, regenerate: true, workers: 0, forecast: false,
+      rows: [100_000, 1_000_000], runs: 5, seed: 7, sqlite: false, regenerate: true, workers: 0, forecast: false, budgets: false,
     });
     expect(parseBenchArgs(['--forecast']).forecast).toBe(true);
+    expect(parseBenchArgs(['--budgets']).budgets).toBe(true);
     expect(parseBenchArgs(['--workers', '2']).workers).toBe(2);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/--runs/);
     expect(() => parseBenchArgs(['--workers', '-1'])).toThrow(/--workers/);

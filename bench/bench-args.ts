@@ -15,9 +15,11 @@ export interface BenchOptions {
   workers: number | null;
   /** Run the forecast and anomaly bench instead of the import bench. */
   forecast: boolean;
+  /** Run the budget breach-probability calibration bench instead of the import bench. */
+  budgets: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--rows 100k,1M] [--runs 20] [--seed 42] [--workers N] [--no-sqlite] [--regenerate] [--forecast]`;
+export const BENCH_USAGE = `Usage: npm run bench -- [--rows 100k,1M] [--runs 20] [--seed 42] [--workers N] [--no-sqlite] [--regenerate] [--forecast] [--budgets]`;
 
 const DEFAULT_ROWS = [100_000, 1_000_000];
 
@@ -41,6 +43,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       regenerate: { type: 'boolean', default: false },
       workers: { type: 'string' },
       forecast: { type: 'boolean', default: false },
+      budgets: { type: 'boolean', default: false },
     },
   });
   const rows = values.rows ? values.rows.flatMap((list) => list.split(',')).map(parseRowCount) : DEFAULT_ROWS;
@@ -50,5 +53,5 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number`);
   const workers = values.workers === undefined ? null : Number(values.workers);
   if (workers !== null && (!Number.isSafeInteger(workers) || workers < 0)) throw new Error(`--workers: "${values.workers}" is not a whole number of threads`);
-  return { rows: [...new Set(rows)].sort((a, b) => a - b), runs, seed, sqlite: !values['no-sqlite'], regenerate: values.regenerate, workers, forecast: values.forecast };
+  return { rows: [...new Set(rows)].sort((a, b) => a - b), runs, seed, sqlite: !values['no-sqlite'], regenerate: values.regenerate, workers, forecast: values.forecast, budgets: values.budgets };
 }

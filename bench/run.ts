@@ -13,6 +13,7 @@ import { writeLargeFocusFile } from './large-focus-file.js';
 import { sqlite3Version, timeSqliteImport, type ShellImport } from './sqlite-shell.js';
 import { fmt, formatTable, type Cell } from './text-table.js';
 import { forecastBench } from './forecast-bench.js';
+import { budgetBench } from './budget-bench.js';
 
 const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 const MB = 1e6;
@@ -91,6 +92,10 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const options = parseBenchArgs(argv);
+  if (options.budgets) {
+    process.stdout.write(`Cost Council budget benchmark: Node ${process.version}\n${await budgetBench(options.seed)}`);
+    return;
+  }
   if (options.forecast) {
     const cpu = cpus();
     process.stdout.write(`Cost Council forecast benchmark: Node ${process.version}, ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}\n`);

@@ -36,10 +36,17 @@ describe('periodEndTotal and breachProbability', () => {
   const days = [normalDay(100, 10), normalDay(100, 10), normalDay(100, 10)];
 
   it('with ρ = 0.5: Var = 0.5 × 300 + 0.5 × 30² = 600, sd = 24.495; P(total > 950) = 1 − Φ(2.0412) = 0.0206', () => {
-    const total = periodEndTotal(600, days);
+    const total = periodEndTotal(600, days, 0.5);
     expect(total.mean).toBe(900);
     expect(total.sd).toBeCloseTo(Math.sqrt(600), 9);
     expect(breachProbability(total, 950)).toBeCloseTo(0.0206, 4);
+  });
+
+  it('with the engine’s ρ = 0.15: Var = 0.85 × 300 + 0.15 × 30² = 390, sd = 19.748; P(total > 950) = 1 − Φ(2.5319) = 0.0057', () => {
+    // Φ(2.53) = 0.99430, Φ(2.54) = 0.99446: Φ(2.5319) = 0.99433.
+    const total = periodEndTotal(600, days);
+    expect(total.sd).toBeCloseTo(Math.sqrt(390), 9);
+    expect(breachProbability(total, 950)).toBeCloseTo(0.0057, 4);
   });
 
   it('independent days (ρ = 0): sd = √300 = 17.32, P = 1 − Φ(2.8868) = 0.0019; one shared error (ρ = 1): sd = 30, P = 1 − Φ(1.6667) = 0.0478', () => {

@@ -37,8 +37,9 @@ function facts(over: Partial<StatusFacts>): StatusFacts {
 
 describe('statusOf', () => {
   it('mid-period: 2800 spent, three days of Normal(100, 10) left', () => {
-    // Total 3100, Var = 0.5·300 + 0.5·30² = 600, sd 24.4949. Actual 93.33% crosses 50 and 80;
-    // the forecast 103.33% crosses all three. P(> 3000) = Φ(100 / 24.4949) = Φ(4.0825) = 0.99998.
+    // Total 3100, Var = 0.85·300 + 0.15·30² = 390 (ρ = 0.15), sd 19.7484. Actual 93.33% crosses 50
+    // and 80; the forecast 103.33% crosses all three. P(> 3000) = Φ(100 / 19.7484) = Φ(5.064) ≈ 1.
+    // 80%: 3100 ± 1.28155 × 19.7484 = ± 25.309; 95%: ± 1.95996 × 19.7484 = ± 38.706.
     // November's point is outside the period and ignored.
     const status = statusOf(facts({}));
     expect(status.amount).toBe(3000);
@@ -47,20 +48,20 @@ describe('statusOf', () => {
     expect(status.crossedActual).toEqual([50, 80]);
     expect(status.crossedForecast).toEqual([50, 80, 100]);
     expect(status.forecast).toMatchObject({ total: 3100, model: 'holt-winters' });
-    expect(status.forecast?.sd).toBeCloseTo(24.4949, 4);
-    expect(status.forecast?.lo80).toBeCloseTo(3068.609, 2);
-    expect(status.forecast?.hi95).toBeCloseTo(3148.009, 2);
-    expect(status.breachProbability).toBeCloseTo(0.99998, 5);
+    expect(status.forecast?.sd).toBeCloseTo(19.7484, 4);
+    expect(status.forecast?.lo80).toBeCloseTo(3074.691, 2);
+    expect(status.forecast?.hi95).toBeCloseTo(3138.706, 2);
+    expect(status.breachProbability).toBeCloseTo(1, 5);
     expect(status.level).toBe('at-risk');
     expect(status.note).toBeNull();
   });
 
   it('a larger budget: watch, with a small breach probability', () => {
-    // Amount 3150: actual 88.9% (50, 80), forecast 98.4% (50, 80); P = 1 − Φ(50 / 24.4949) = 1 − Φ(2.0412) = 0.0206.
+    // Amount 3150: actual 88.9% (50, 80), forecast 98.4% (50, 80); P = 1 − Φ(50 / 19.7484) = 1 − Φ(2.5319) = 0.0057.
     const status = statusOf(facts({ budget: { ...budget, amount: { kind: 'fixed', amount: 3150 } } }));
     expect(status.crossedActual).toEqual([50, 80]);
     expect(status.crossedForecast).toEqual([50, 80]);
-    expect(status.breachProbability).toBeCloseTo(0.0206, 4);
+    expect(status.breachProbability).toBeCloseTo(0.0057, 4);
     expect(status.level).toBe('watch');
   });
 
