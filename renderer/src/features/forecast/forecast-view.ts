@@ -50,6 +50,7 @@ export function seriesLabel(series: SeriesForecast['series']): string {
 
 export const MODEL_NAMES: Record<ForecastModel, string> = {
   'seasonal-naive': 'Seasonal naive (same weekday last week)',
+  'seasonal-mean': 'Seasonal mean (same weekday, last four weeks)',
   'holt-winters': 'Holt-Winters (level, trend and weekly cycle)',
   'holt-winters-damped': 'Holt-Winters with a damped trend',
   'linear-trend': 'Linear trend with weekday effects',
