@@ -78,6 +78,22 @@ test('an import with a spike raises alerts: badge, alert centre, root cause, ack
   await expect(totalRow).toContainText('dana');
   await expect(app.alertsNav()).toHaveAccessibleName(before - 1 === 0 ? 'Alerts' : `Alerts, ${before - 1} new`);
 
+  // Mark the service's own alert expected: the pattern is remembered (same weekday) and listed.
+  const serviceRow = list.getByRole('row', { name: new RegExp(`^${SPIKE_DAY} Service: Amazon Bedrock `) });
+  await serviceRow.getByRole('button', { name: `Open Service: Amazon Bedrock on ${SPIKE_DAY}` }).click();
+  await expect(dialog.getByRole('combobox', { name: 'If marked expected, remember it' })).toHaveText('On the same weekday');
+  await dialog.getByRole('textbox', { name: 'Comment' }).fill('Monthly re-index');
+  await dialog.getByRole('button', { name: 'Mark expected' }).click();
+  await expect(dialog.getByTestId('alert-status')).toHaveText('Expected');
+  await expect(dialog.getByRole('button', { name: 'Resolve' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('table', { name: 'Patterns not raised as alerts' }).getByRole('row', { name: /^Service: Amazon Bedrock Spikes Mondays/ })).toContainText('Monthly re-index');
+  await expect(app.alertsNav()).toHaveAccessibleName(before - 2 === 0 ? 'Alerts' : `Alerts, ${before - 2} new`);
+
+  // Checking again raises nothing new: every anomaly already has its alert.
+  await page.getByRole('button', { name: 'Check for anomalies now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^No new anomalies; \d+ already known/ })).toBeVisible();
+
   // Filter by status.
   await page.getByRole('combobox', { name: 'Show' }).click();
   await page.getByRole('option', { name: /^Acknowledged/ }).click();
@@ -140,4 +156,19 @@ test('an import with a spike raises alerts: badge, alert centre, root cause, ack
   await expect(card).toContainText('1 budget as of 2026-10-30: 1 over budget.');
   await app.screenshot('overview-budget-card');
   expect(await app.accessibilityViolations()).toEqual([]);
+
+  // Edit the budget to $2,500: about $1,944 spent (78%) and $1,974 forecast (79%) cross only the 50% threshold.
+  await app.openScreen('Budgets');
+  await row.getByRole('button', { name: 'Edit budget Bedrock' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit budget Bedrock' });
+  await edit.getByRole('textbox', { name: 'Amount per period' }).fill('2500');
+  await edit.getByRole('button', { name: 'Save budget' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('Watch');
+  await expect(row).toContainText('50% by actual spend');
+  // Delete it, with a confirmation.
+  await row.getByRole('button', { name: 'Delete budget Bedrock' }).click();
+  await page.getByRole('dialog', { name: 'Delete budget Bedrock?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted budget Bedrock.' })).toBeVisible();
+  await expect(page.getByText('No budgets yet.')).toBeVisible();
 });

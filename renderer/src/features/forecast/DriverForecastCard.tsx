@@ -12,7 +12,7 @@ import { formatCount, formatMoney, formatMoneyCompact } from '../../format/money
 import { CHART_COLOURS, nivoTheme, type ThemeMode } from '../../theme/themes.js';
 import { driverRows, driverSummary, parseGrowth, type DriverRow } from './forecast-view.js';
 
-export function DriverForecastCard({ horizon, mode }: { horizon: number; mode: ThemeMode }) {
+export function DriverForecastCard({ horizon, currency, mode }: { horizon: number; currency: string | undefined; mode: ThemeMode }) {
   const [growthText, setGrowthText] = useState('0');
   const growth = parseGrowth(growthText);
   // The last valid growth stays in force while the field holds something else.
@@ -22,7 +22,7 @@ export function DriverForecastCard({ horizon, mode }: { horizon: number; mode: T
     const next = parseGrowth(text);
     if (next !== null) setApplied(next);
   };
-  const { data, error } = useEngineQuery('driverForecast', { horizon, growth: applied });
+  const { data, error } = useEngineQuery('driverForecast', { horizon, growth: applied, ...(currency ? { currency } : {}) });
   return (
     <Paper component="section" aria-labelledby="driver-title" variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Typography id="driver-title" variant="h6" component="h2">AI spend from its drivers</Typography>

@@ -24,8 +24,10 @@ export function ForecastScreen({ mode }: { mode: ThemeMode }) {
   const [by, setBy] = useState<SliceDimension>('total');
   const [chosen, setChosen] = useState<string | null>(null);
   const [horizon, setHorizon] = useState(30);
+  // Unset: the engine forecasts the currency with the largest spend. Currencies are never mixed.
+  const [currency, setCurrency] = useState<string | undefined>(undefined);
   const { data: overview } = useEngineQuery('overview', {});
-  const { data, error, loading } = useEngineQuery('forecast', { slice: { by }, horizon, limit: SERIES_LIMIT });
+  const { data, error, loading } = useEngineQuery('forecast', { slice: { by, ...(currency ? { currency } : {}) }, horizon, limit: SERIES_LIMIT });
   const options = sliceOptions(overview?.tagKeys ?? []);
   const series = data?.find((s) => s.key === chosen) ?? data?.[0];
 
@@ -59,13 +61,21 @@ export function ForecastScreen({ mode }: { mode: ThemeMode }) {
             {HORIZONS.map((h) => <MenuItem key={h} value={h}>{h} days</MenuItem>)}
           </Select>
         </FormControl>
+        {overview && overview.currencies.length > 1 && (
+          <FormControl size="small" sx={{ minWidth: 140 }}>
+            <InputLabel id="forecast-currency-label">Currency</InputLabel>
+            <Select labelId="forecast-currency-label" label="Currency" value={currency ?? overview.currency ?? ''} onChange={(e) => { setCurrency(String(e.target.value)); setChosen(null); }}>
+              {overview.currencies.map((c) => <MenuItem key={c.currency} value={c.currency}>{c.currency}</MenuItem>)}
+            </Select>
+          </FormControl>
+        )}
         <Typography role="status" variant="body2" aria-live="polite">{loading ? 'Forecasting…' : ''}</Typography>
       </Paper>
       {error && <Alert severity="error" role="alert">The forecast could not be computed: {error.message}</Alert>}
       {!series && !error && <Skeleton variant="rounded" height={360} />}
       {series && <SeriesView series={series} mode={mode} />}
       {data && data.length === 0 && <Typography>No series of this kind has costs.</Typography>}
-      <DriverForecastCard horizon={horizon} mode={mode} />
+      <DriverForecastCard horizon={horizon} currency={currency} mode={mode} />
     </Box>
   );
 }
