@@ -55,6 +55,8 @@ test('an import with a spike raises alerts: badge, alert centre, root cause, ack
   await expect(acknowledge).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('status')).toHaveText('Status is now acknowledged.');
+  // The Acknowledge button is gone (an acknowledged alert cannot be acknowledged again); the focus stays in the dialog.
+  await expect(dialog.getByRole('heading', { name: 'Follow-up' })).toBeFocused();
   await expect(dialog.getByTestId('alert-status')).toHaveText('Acknowledged');
   const history = dialog.getByRole('table', { name: 'History' });
   await expect(history.getByRole('row', { name: /New → Acknowledged/ })).toContainText('Batch re-indexing job; checking with the search team');

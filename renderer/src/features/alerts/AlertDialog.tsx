@@ -6,7 +6,7 @@
 import {
   Alert as MuiAlert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, InputLabel, MenuItem, Select, TextField, Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Alert, ExpectedRecurrence } from '../../../../shared/alerts.js';
 import { useEngine } from '../../app/engine-context.js';
 import { ChartCard } from '../../components/ChartCard.js';
@@ -29,6 +29,7 @@ export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; m
   const [remember, setRemember] = useState<ExpectedRecurrence>(() => defaultRecurrence(initial.anomaly.day));
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const followUp = useRef<HTMLHeadingElement>(null);
   const a = alert.anomaly;
   const cur = a.currency;
   const causes = rootCauseRows(a);
@@ -47,6 +48,8 @@ export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; m
       setAlert(next);
       setComment('');
       setMessage({ severity: 'success', text: status ? `Status is now ${STATUS_LABEL[next.status].toLowerCase()}.` : 'Saved.' });
+      // The pressed button may be gone (a final status has no actions): keep the focus in the dialog.
+      followUp.current?.focus();
     } catch (e) {
       setMessage({ severity: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -105,7 +108,7 @@ export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; m
           />
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
             <Box component="section" aria-labelledby="alert-follow-up-title" sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-              <Typography id="alert-follow-up-title" variant="h6" component="h3">Follow-up</Typography>
+              <Typography id="alert-follow-up-title" ref={followUp} tabIndex={-1} variant="h6" component="h3" sx={{ outline: 'none' }}>Follow-up</Typography>
               {message && <MuiAlert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'}>{message.text}</MuiAlert>}
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: '1fr' }}>
                 <TextField size="small" label="Owner" value={owner} onChange={(e) => setOwner(e.target.value)} helperText="Who follows this up" />
