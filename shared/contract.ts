@@ -26,7 +26,7 @@ import type {
   FormatId,
   SavedColumnMapping,
 } from './model.js';
-import type { Anomaly, AnomalyQuery, AnomalySettings, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast } from './forecast.js';
+import type { Anomaly, AnomalyQuery, AnomalySettings, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast, SliceDimensions } from './forecast.js';
 import type { AlertList, AlertQuery, AlertRefresh, AlertUpdate, Alert, AlertsEvent, ExpectedPattern } from './alerts.js';
 import type { Budget, BudgetInput, BudgetStatusReport, BudgetStatusQuery } from './budgets.js';
 
@@ -73,6 +73,8 @@ export interface EngineApi {
   forecast(arg: ForecastQuery): SeriesForecast[];
   /** AI spend from its drivers: tokens per model × price book price × traffic growth, beside the time series. */
   driverForecast(arg: DriverForecastQuery): DriverForecast;
+  /** What series can be cut by: the FOCUS columns, the tag keys and the allocated dimensions. */
+  sliceDimensions(arg: Record<string, never>): SliceDimensions;
   /** Anomalous days of the chosen dimensions with their root causes. Pure detection: nothing is stored. */
   detectAnomalies(arg: AnomalyQuery): Anomaly[];
   // Alerts and budgets (docs/alerts-and-budgets.md).

@@ -14,6 +14,16 @@ export type SliceColumn = (typeof SLICE_COLUMNS)[number];
  */
 export type SliceDimension = 'total' | SliceColumn | `tag:${string}` | `alloc:${string}`;
 
+/** What the workspace can be cut by, for a slice picker. */
+export interface SliceDimensions {
+  /** The FOCUS columns (always offered). */
+  columns: SliceColumn[];
+  /** Tag keys with costs, sorted: each is offered as `tag:<key>`. */
+  tagKeys: string[];
+  /** Allocated dimensions in `alloc_daily` (empty without allocations): each is `alloc:<dimension>`. */
+  allocated: string[];
+}
+
 /** Which cost a series sums: FOCUS BilledCost or EffectiveCost (amortised, after discounts). */
 export type CostMeasure = 'billed' | 'effective';
 
@@ -62,6 +72,10 @@ export interface DayValue {
   value: number;
 }
 
+/**
+ * One forecast day. The bounds come from the model's own backtest errors, so they need not be
+ * symmetric around the mean (a model that under-forecast in its backtest gets a higher interval).
+ */
 export interface ForecastPoint {
   day: string;
   mean: number;

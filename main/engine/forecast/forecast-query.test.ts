@@ -83,6 +83,17 @@ describe('forecast over a workspace', () => {
     engine.store().exec('DROP TABLE alloc_daily');
   });
 
+  it('lists what series can be cut by', async () => {
+    expect(await engine.call('sliceDimensions', {})).toEqual({
+      columns: ['ProviderName', 'ServiceCategory', 'ServiceName', 'SubAccountName', 'RegionId', 'ChargeCategory', 'x_Model'],
+      tagKeys: ['team'],
+      allocated: [],
+    });
+    engine.store().exec("CREATE TABLE alloc_daily (dimension TEXT, value TEXT, currency TEXT, day INTEGER, billed REAL, effective REAL); INSERT INTO alloc_daily VALUES ('team', 'a', 'USD', 20697, 1, 1), ('product', NULL, 'USD', 20697, 1, 1)");
+    expect((await engine.call('sliceDimensions', {})).allocated).toEqual(['product', 'team']);
+    engine.store().exec('DROP TABLE alloc_daily');
+  });
+
   it('refuses bad queries with a clear message', async () => {
     await expect(engine.call('forecast', { slice: { by: 'Colour' as 'total' } })).rejects.toThrow(/"Colour" is not a dimension/);
     await expect(engine.call('forecast', { slice: { by: 'total' }, horizon: 0 })).rejects.toThrow(/horizon must be between 1 and 366/);

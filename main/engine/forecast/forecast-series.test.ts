@@ -91,6 +91,15 @@ describe('forecastSeries', () => {
     expect(result.projections.find((p) => p.period === 'quarter')).toMatchObject({ label: '2026-Q4', mean: 6100 });
   });
 
+  it('uses the seasonal naive on exactly two weeks, with no backtest to show, and says so', () => {
+    const y = Array.from({ length: 14 }, (_, i) => 100 + 10 * (i % 7));
+    const result = forecastSeries(y, NOV_1_2026, 8);
+    expect(result).toMatchObject({ status: 'short-history', model: 'seasonal-naive', backtest: null, candidates: [] });
+    expect(result.reason).toMatch(/^short history: 14 days leave no day for a backtest/);
+    // Last week repeated: 100, 110, …, 160, then 100 again.
+    expect(result.forecast.map((f) => f.mean)).toEqual([100, 110, 120, 130, 140, 150, 160, 100]);
+  });
+
   it('prefers a trend model over the seasonal naive on a trending series and says why', () => {
     const y = Array.from({ length: 120 }, (_, i) => 1000 + 10 * i + (i % 7 === 5 ? -200 : 0));
     const result = forecastSeries(y, NOV_1_2026 - 120, 14);

@@ -117,6 +117,13 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     intervals = spreadIntervals(series, reach);
     // Sums of independent days: the spread grows with √days.
     sums = { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
+  } else if (n <= HOLT_WINTERS_MIN_DAYS) {
+    // Two weeks exactly: the candidates could start, but no day is left to test them on.
+    model = 'seasonal-naive';
+    status = 'short-history';
+    reason = `short history: ${n} days leave no day for a backtest, so the ${MODEL_NAMES['seasonal-naive']}, with intervals from the days' spread.`;
+    intervals = spreadIntervals(series, reach);
+    sums = { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
   } else {
     // Models see the series without its outlier days; scores and intervals use the days as they were.
     const { cleaned, outliers } = cleanOutliers(series);

@@ -1,7 +1,7 @@
 /**
  * Outlier days (incidents, one-off charges) taken out of a series before the models are fitted:
  * a one-step Holt-Winters pass with fixed, moderate parameters flags a day whose residual is
- * more than OUTLIER_Z robust scales (median / MAD of the previous eight weeks' residuals, refreshed weekly) from
+ * more than OUTLIER_Z robust scales (median / MAD of the previous eight weeks' residuals, refreshed every four weeks) from
  * the median, and replaces it by its expected value. It looks only backwards, so a backtest on
  * the cleaned series still uses no future data. The intervals are measured against the raw days,
  * so they still include incidents.
@@ -13,6 +13,7 @@ const PARAMS: HoltWintersParams = { alpha: 0.2, beta: 0.01, gamma: 0.1, phi: 0.9
 export const OUTLIER_Z = 5;
 const WINDOW = 56;
 const MIN_RESIDUALS = 14;
+const REFRESH = 28;
 
 export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outliers: number } {
   const cleaned = [...y];
@@ -26,8 +27,8 @@ export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outlie
     const value = y[i] as number;
     const forecast = predict(state, PARAMS, 1, i);
     if (i >= HOLT_WINTERS_MIN_DAYS && residuals.length >= MIN_RESIDUALS) {
-      // The robust centre and scale, refreshed weekly (sorting every day would cost more than the rest).
-      if (scale === 0 || i % 7 === 0) {
+      // The robust centre and scale, refreshed every four weeks (sorting every day would cost more than the rest).
+      if (scale === 0 || i % REFRESH === 0) {
         const recent = residuals.slice(-WINDOW);
         centre = median(recent);
         scale = MAD_TO_SIGMA * mad(recent, centre);

@@ -4,7 +4,7 @@
  * rollup, when the workspace has it) for `alloc:<dimension>`. Days without a row inside a series'
  * span are zero-cost days (docs/forecasting.md).
  */
-import type { CostMeasure, SliceDimension } from '../../../shared/forecast.js';
+import { SLICE_COLUMNS, type CostMeasure, type SliceDimension, type SliceDimensions } from '../../../shared/forecast.js';
 import { EngineError } from '../../../shared/rpc.js';
 import { DIMENSION, type Dimension } from '../db/rollups.js';
 import type { Store } from '../db/store.js';
@@ -151,4 +151,13 @@ export function lastDataDay(store: Store, currency: string, by: SliceDimension):
   if (id === null) return null;
   const day = store.scalar(`SELECT MAX(day) FROM daily_dim WHERE kind = ${DIMENSION.total} AND currency = ?`, [id]);
   return typeof day === 'number' ? day : null;
+}
+
+/** The slice picker's choices: FOCUS columns, tag keys with costs, allocated dimensions. */
+export function sliceDimensions(store: Store): SliceDimensions {
+  const tagKeys = store
+    .all<{ key: string }>(`SELECT d.value AS key FROM (SELECT DISTINCT tag_key FROM daily_dim WHERE kind = ${DIMENSION.tag}) k JOIN dict d ON d.id = k.tag_key ORDER BY d.value`)
+    .map((r) => r.key);
+  const allocated = hasAllocDaily(store) ? store.all<{ dimension: string }>('SELECT DISTINCT dimension FROM alloc_daily WHERE dimension IS NOT NULL ORDER BY dimension').map((r) => r.dimension) : [];
+  return { columns: [...SLICE_COLUMNS], tagKeys, allocated };
 }
