@@ -83,8 +83,9 @@ export interface PeriodEndForecast {
  * - `at-risk`: the forecast reaches the amount, or the breach probability is at least 50%.
  * - `watch`: a threshold is crossed by the actual spend or by the forecast.
  * - `ok`: none of these; `no-budget`: a planned budget has no amount for this period.
+ * - `unavailable`: the node's costs cannot be read (e.g. `alloc:` before any allocation); see `note`.
  */
-export type BudgetLevel = 'over' | 'at-risk' | 'watch' | 'ok' | 'no-budget';
+export type BudgetLevel = 'over' | 'at-risk' | 'watch' | 'ok' | 'no-budget' | 'unavailable';
 
 export interface BudgetStatus {
   budget: Budget;

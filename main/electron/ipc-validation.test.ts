@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alertNotification } from '../../shared/alert-notification.js';
 import {
   assertNoArguments,
   assertTrustedSender,
@@ -122,6 +123,11 @@ describe('notificationArgument', () => {
     expect(() => notificationArgument([{ title: 'a'.repeat(MAX_NOTIFICATION_TITLE + 1), body: '' }])).toThrow(`The notification title is ${MAX_NOTIFICATION_TITLE + 1} characters; at most ${MAX_NOTIFICATION_TITLE}.`);
     expect(() => notificationArgument([{ title: 'a', body: 'b'.repeat(MAX_NOTIFICATION_BODY + 1) }])).toThrow(/body is 501 characters; at most 500/);
     expect(() => notificationArgument([{ title: 'a'.repeat(MAX_NOTIFICATION_TITLE), body: 'b'.repeat(MAX_NOTIFICATION_BODY) }])).not.toThrow();
+  });
+
+  it('accepts every notification the renderer builds for an alerts event', () => {
+    const top = ['x', 'y', 'z'].map((c) => ({ key: c, title: c.repeat(300), day: '2026-10-14', currency: 'USD', impact: 1, direction: 'spike' as const }));
+    expect(() => notificationArgument([alertNotification({ newAlerts: 1000, top })])).not.toThrow();
   });
 });
 

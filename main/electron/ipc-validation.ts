@@ -6,6 +6,7 @@
  * the checks in plain Node.
  */
 import type { ShellApi } from '../../shared/contract.js';
+import { NOTIFICATION_BODY_LIMIT, NOTIFICATION_TITLE_LIMIT } from '../../shared/alert-notification.js';
 import { isAllowedNavigation } from './security.js';
 
 /** The channel on which main hands the window its end of the engine's MessageChannel. */
@@ -88,8 +89,8 @@ export function workspaceBytesArgument(args: readonly unknown[]): Uint8Array {
 }
 
 /** Longest notification title and body accepted (longer text is a bug or abuse, not a message). */
-export const MAX_NOTIFICATION_TITLE = 120;
-export const MAX_NOTIFICATION_BODY = 500;
+export const MAX_NOTIFICATION_TITLE = NOTIFICATION_TITLE_LIMIT;
+export const MAX_NOTIFICATION_BODY = NOTIFICATION_BODY_LIMIT;
 
 export interface NotificationMessage {
   title: string;

@@ -80,6 +80,23 @@ describe('the committed assets/demo.costcouncil', () => {
     }
   });
 
+  it('has budgets whose status shows each kind of outcome at the end of October', async () => {
+    const engine = createEngine(await fixedClockDeps(), new Uint8Array(await readFile(ASSET)));
+    try {
+      const report = await engine.handlers.budgetStatus({}, ctx);
+      expect(report.asOf).toBe('2026-10-31');
+      const level = new Map(report.statuses.map((s) => [s.budget.name, s.level]));
+      // Anthropic spent more than the 30,000 planned for October; the search team crossed 80% of 75,000.
+      expect(Object.fromEntries(level)).toMatchObject({ 'Anthropic, monthly plan': 'over', 'Search team, monthly': 'watch' });
+      expect(report.statuses).toHaveLength(4);
+      const quarter = report.statuses.find((s) => s.period.label === '2026-Q4' && s.budget.node.by === 'total');
+      expect(quarter?.forecast).not.toBeNull();
+      expect(quarter?.breachProbability).toBeGreaterThan(0);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('was built from the current generator (else run `npm run demo`)', async () => {
     const engine = createEngine(await fixedClockDeps(), new Uint8Array(await readFile(ASSET)));
     try {

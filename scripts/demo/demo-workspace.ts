@@ -11,6 +11,7 @@ import { createEngine, type EngineDeps } from '../../main/engine/index.js';
 import { nodeEngineDeps } from '../../main/hosts/node-host.js';
 import { DEMO_FILE_NAME, DEMO_SEED, demoCsv } from './demo-data.js';
 import { inProcessContext } from './engine-context.js';
+import { DEMO_BUDGETS } from './demo-budgets.js';
 
 /** 2026-11-01 08:00 UTC: the morning after the demo period, recorded as the import time. */
 export const DEMO_CLOCK_MS = Date.UTC(2026, 10, 1, 8, 0, 0);
@@ -38,6 +39,7 @@ export async function buildDemoWorkspace(seed: number = DEMO_SEED): Promise<Demo
       const reasons = report ? [report.message ?? '', ...report.errors.slice(0, 5).map((e) => e.message)].join('\n') : 'no report';
       throw new Error(`the demo file did not import cleanly:\n${reasons}`);
     }
+    for (const budget of DEMO_BUDGETS) await engine.handlers.saveBudget(budget, ctx);
     const { bytes } = await engine.handlers.exportWorkspace({}, ctx);
     return { bytes, report };
   } finally {

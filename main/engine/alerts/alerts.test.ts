@@ -205,6 +205,18 @@ describe('expected feedback', () => {
     expect((h.events.find((e) => e.name === 'alerts')?.payload as { newAlerts: number }).newAlerts).toBe(2);
   });
 
+  it('teaching the same pattern again widens its band instead of adding a copy', async () => {
+    const first = anomaly({ day: '2026-10-05', impact: 200 }); // Monday
+    const second = anomaly({ day: '2026-10-12', impact: 100 }); // Monday, smaller
+    const third = anomaly({ day: '2026-10-19', impact: 500 }); // Monday, larger
+    const h = await harness(undefined, [first, second, third]);
+    await h.call('refreshAlerts', {});
+    for (const a of [first, second, third]) await h.call('updateAlert', { key: a.key, status: 'expected' });
+    const patterns = await h.call('listExpectedPatterns', {});
+    // One Monday pattern; its band is 1.5 × the largest taught |impact| (500): 750.
+    expect(patterns.map((p) => [p.id, p.weekday, p.maxImpact])).toEqual([[1, 1, 750]]);
+  });
+
   it('a charge on the 1st is remembered by day of month; "none" remembers nothing; forgetting a pattern raises again', async () => {
     const monthly = anomaly({ day: '2026-10-01', impact: 1000, dimension: 'total' });
     const other = anomaly({ day: '2026-10-15', impact: 200, value: 'Amazon S3' });

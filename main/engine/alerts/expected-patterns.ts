@@ -124,6 +124,21 @@ export function listPatterns(store: Store): ExpectedPattern[] {
     .filter((pattern): pattern is ExpectedPattern => pattern !== null);
 }
 
+/**
+ * Stores what an "expected" alert teaches. The same series, direction and calendar key taught
+ * again widens the existing pattern's band (the larger maxImpact) instead of adding a copy.
+ */
+export function rememberPattern(store: Store, draft: PatternDraft, createdAt: string): number {
+  const same = store.scalar(
+    `SELECT id FROM expected_patterns WHERE series_key = ? AND direction = ? AND recurrence = ? AND weekday IS ? AND day_of_month IS ?
+     ORDER BY id LIMIT 1`,
+    [draft.seriesKey, draft.direction, draft.recurrence, draft.weekday, draft.dayOfMonth],
+  );
+  if (typeof same !== 'number') return insertPattern(store, draft, createdAt);
+  store.run('UPDATE expected_patterns SET max_impact = MAX(max_impact, ?) WHERE id = ?', [draft.maxImpact, same]);
+  return same;
+}
+
 export function insertPattern(store: Store, draft: PatternDraft, createdAt: string): number {
   store.run(
     `INSERT INTO expected_patterns (series_key, series, currency, direction, recurrence, weekday, day_of_month, max_impact, from_alert, comment, created_at)

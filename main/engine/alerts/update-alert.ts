@@ -4,7 +4,7 @@ import { EngineError } from '../../../shared/rpc.js';
 import type { Store } from '../db/store.js';
 import { inTransaction } from '../db/transaction.js';
 import { readAlert, writeChange } from './alert-store.js';
-import { defaultRecurrence, insertPattern, patternFrom } from './expected-patterns.js';
+import { defaultRecurrence, patternFrom, rememberPattern } from './expected-patterns.js';
 import { refusedMove } from './lifecycle.js';
 
 export function updateAlert(store: Store, update: AlertUpdate, at: string): Alert {
@@ -21,7 +21,7 @@ export function updateAlert(store: Store, update: AlertUpdate, at: string): Aler
     writeChange(store, alert.key, change);
     if (update.status === 'expected') {
       const recurrence = update.remember ?? defaultRecurrence(alert.anomaly);
-      if (recurrence !== 'none') insertPattern(store, patternFrom(alert.key, alert.anomaly, recurrence, update.comment ?? null), at);
+      if (recurrence !== 'none') rememberPattern(store, patternFrom(alert.key, alert.anomaly, recurrence, update.comment ?? null), at);
     }
   });
   const changed = readAlert(store, alert.key);

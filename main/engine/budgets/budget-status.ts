@@ -42,6 +42,8 @@ export interface StatusFacts {
   model: string | null;
   /** Why there is no forecast (when there is none). */
   forecastNote: string | null;
+  /** Set when the node's costs cannot be read at all: the status says only this. */
+  unavailable?: string;
 }
 
 function levelOf(amount: number | null, actual: number, percentForecast: number | null, probability: number | null, crossed: boolean): BudgetLevel {
@@ -63,6 +65,12 @@ function restOfPeriod(facts: StatusFacts): { days: ForecastPoint[]; needed: numb
 export function statusOf(facts: StatusFacts): BudgetStatus {
   const { budget, period, asOf, actual } = facts;
   const amount = amountFor(budget, period.label);
+  if (facts.unavailable !== undefined) {
+    return {
+      budget, period, amount, actual: 0, forecast: null, percentActual: null, percentForecast: null,
+      crossedActual: [], crossedForecast: [], breachProbability: null, level: 'unavailable', note: facts.unavailable,
+    };
+  }
   let distribution: TotalDistribution | null = null;
   let forecastTotal: PeriodEndForecast | null = null;
   let note: string | null = null;
@@ -139,6 +147,17 @@ function lastDayOfWorkspace(store: Store): string | null {
   return typeof day === 'number' ? isoDay(day) : null;
 }
 
+/** The facts, or (when the node cannot be read, e.g. an allocated dimension before any allocation) why not. */
+function safeFactsOf(store: Store, budget: Budget, date: string | null, forecaster: Forecaster): StatusFacts {
+  try {
+    return factsOf(store, budget, date, forecaster);
+  } catch (error) {
+    if (!(error instanceof EngineError) || error.code === 'INTERNAL') throw error;
+    const period = periodOf(budget.period, date ?? '1970-01-01', null);
+    return { budget, period, asOf: null, actual: 0, points: [], model: null, forecastNote: null, unavailable: error.message };
+  }
+}
+
 export function budgetStatus(store: Store, query: BudgetStatusQuery, forecaster: Forecaster = forecast): BudgetStatusReport {
   let budgets: Budget[];
   if (query.id !== undefined) {
@@ -150,5 +169,5 @@ export function budgetStatus(store: Store, query: BudgetStatusQuery, forecaster:
   }
   const asOf = lastDayOfWorkspace(store);
   const date = query.date ?? asOf;
-  return { asOf, statuses: budgets.map((budget) => statusOf(factsOf(store, budget, date, forecaster))) };
+  return { asOf, statuses: budgets.map((budget) => statusOf(safeFactsOf(store, budget, date, forecaster))) };
 }

@@ -113,6 +113,16 @@ describe('budget status on imported costs', () => {
     await expect(engine.call('budgetStatus', { id: 99 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a budget on an allocated dimension before any allocation says so; the others are unaffected', async () => {
+    const saved = await engine.call('saveBudget', { name: 'Team A', node: { by: 'alloc:team', value: 'A' }, period: 'month', currency: 'USD', amount: { kind: 'fixed', amount: 100 } });
+    const report = await engine.call('budgetStatus', {});
+    const status = report.statuses.find((s) => s.budget.id === saved.id);
+    expect(status).toMatchObject({ level: 'unavailable', actual: 0, forecast: null, breachProbability: null, amount: 100 });
+    expect(status?.note).toMatch(/no allocation in this workspace/);
+    expect(report.statuses.find((s) => s.budget.name === 'EC2 monthly')?.actual).toBe(2800);
+    await engine.call('deleteBudget', { id: saved.id });
+  });
+
   it('budgets survive export and open', async () => {
     const { bytes } = await engine.call('exportWorkspace', {});
     const reopened = await testEngine(bytes);
