@@ -24,7 +24,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
   const [checking, setChecking] = useState(false);
   const { data, error } = useEngineQuery('listAlerts', filter === 'all' ? { limit: 200 } : { status: filter, limit: 200 });
   const { data: settings } = useEngineQuery('anomalySettings', {});
-  const { data: overview } = useEngineQuery('overview', {});
+  const { data: dimensions } = useEngineQuery('sliceDimensions', {});
 
   const check = async () => {
     setChecking(true);
@@ -85,7 +85,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
           />
         )}
       </Paper>
-      {settings && <AnomalySettingsForm key={JSON.stringify(settings)} settings={settings} tagKeys={overview?.tagKeys ?? []} />}
+      {settings && <AnomalySettingsForm key={JSON.stringify(settings)} settings={settings} tagKeys={dimensions?.tagKeys ?? []} allocated={dimensions?.allocated ?? []} />}
       <ExpectedPatterns />
       {open && <AlertDialog key={open.key} alert={open} mode={mode} onClose={() => setOpen(null)} />}
     </Box>

@@ -7,11 +7,15 @@ import type { AnomalySettings, SliceDimension } from '../../../../shared/forecas
 import { useEngine } from '../../app/engine-context.js';
 import { DETECTION_DIMENSIONS, settingsForm, settingsOf, type SettingsForm } from './alert-view.js';
 
-export function AnomalySettingsForm({ settings, tagKeys }: { settings: AnomalySettings; tagKeys: readonly string[] }) {
+export function AnomalySettingsForm({ settings, tagKeys, allocated }: { settings: AnomalySettings; tagKeys: readonly string[]; allocated: readonly string[] }) {
   const { api } = useEngine();
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(settings));
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const dims = [...DETECTION_DIMENSIONS, ...tagKeys.map((k) => ({ by: `tag:${k}` as SliceDimension, label: `Tag: ${k}` }))];
+  const dims = [
+    ...DETECTION_DIMENSIONS,
+    ...tagKeys.map((k) => ({ by: `tag:${k}` as SliceDimension, label: `Tag: ${k}` })),
+    ...allocated.map((d) => ({ by: `alloc:${d}` as SliceDimension, label: `Allocated: ${d}` })),
+  ];
   // Keep dimensions saved earlier that this list does not offer (e.g. an allocated one), so saving does not drop them.
   const extra = form.dimensions.filter((d) => !dims.some((o) => o.by === d)).map((by) => ({ by, label: by }));
   const toggle = (by: SliceDimension, on: boolean) => setForm((f) => ({ ...f, dimensions: on ? [...f.dimensions, by] : f.dimensions.filter((d) => d !== by) }));

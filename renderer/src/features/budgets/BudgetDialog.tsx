@@ -17,6 +17,7 @@ const BREAKDOWN_OF: Partial<Record<SliceDimension, 'byProvider' | 'byServiceCate
 export function BudgetDialog({ budget, onClose, onSaved }: { budget: Budget | null; onClose: () => void; onSaved: (message: string) => void }) {
   const { api } = useEngine();
   const { data: overview } = useEngineQuery('overview', {});
+  const { data: dimensions } = useEngineQuery('sliceDimensions', {});
   const [form, setForm] = useState<BudgetForm>(() => budgetForm(budget, overview?.currency ?? 'USD'));
   const [errors, setErrors] = useState<string[]>([]);
   const tagKey = form.by.startsWith('tag:') ? form.by.slice(4) : null;
@@ -59,7 +60,7 @@ export function BudgetDialog({ budget, onClose, onSaved }: { budget: Budget | nu
           <FormControl size="small">
             <InputLabel id="budget-by-label">Watches</InputLabel>
             <Select labelId="budget-by-label" label="Watches" value={form.by} onChange={(e) => { set('by', e.target.value as SliceDimension); set('value', ''); }}>
-              {sliceOptions(overview?.tagKeys ?? []).map((o) => <MenuItem key={o.by} value={o.by}>{o.label}</MenuItem>)}
+              {sliceOptions(dimensions?.tagKeys ?? [], dimensions?.allocated ?? []).map((o) => <MenuItem key={o.by} value={o.by}>{o.label}</MenuItem>)}
             </Select>
           </FormControl>
           {form.by !== 'total' ? (

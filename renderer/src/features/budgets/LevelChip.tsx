@@ -5,11 +5,12 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutline';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutline';
 import type { BudgetLevel } from '../../../../shared/budgets.js';
 import { LEVEL_LABEL } from './budget-view.js';
 
 const ICONS: Record<BudgetLevel, typeof ErrorOutlineIcon> = {
-  over: ErrorOutlineIcon, 'at-risk': WarningAmberIcon, watch: VisibilityIcon, ok: CheckCircleOutlineIcon, 'no-budget': RemoveCircleOutlineIcon,
+  over: ErrorOutlineIcon, 'at-risk': WarningAmberIcon, watch: VisibilityIcon, ok: CheckCircleOutlineIcon, 'no-budget': RemoveCircleOutlineIcon, unavailable: HelpOutlineIcon,
 };
 
 export function LevelChip({ level }: { level: BudgetLevel }) {

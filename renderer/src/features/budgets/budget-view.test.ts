@@ -41,6 +41,7 @@ describe('budget view', () => {
       'Bedrock (2026-10, 30 of 31 days): $1,700.00 spent of $2,000.00 (85%); forecast $1,750.50 by the end of the period (88%; 80%: $1,740.00–$1,761.00); '
       + 'under 1% chance of going over. Watch. Thresholds crossed: 50% and 80% by actual spend.',
     );
+    expect(budgetSentence({ ...status, level: 'unavailable', note: 'No allocations yet.' })).toBe('Bedrock (2026-10, 30 of 31 days): its costs cannot be read. No allocations yet.');
     expect(budgetSentence({ ...status, amount: null, forecast: null, level: 'no-budget' })).toBe('Bedrock (2026-10, 30 of 31 days): no amount is planned for this period; $1,700.00 spent.');
   });
 
@@ -49,7 +50,7 @@ describe('budget view', () => {
     const risk = { ...status, level: 'at-risk' as const, breachProbability: 0.7 };
     expect(statusOverview({ asOf: '2026-10-30', statuses: [status, over, risk, { ...status }] })).toBe('4 budgets as of 2026-10-30: 1 over budget, 1 at risk, 2 watch.');
     expect(statusOverview({ asOf: null, statuses: [] })).toBe('No budgets yet.');
-    expect(worstFirst([status, risk, over]).map((s) => s.level)).toEqual(['over', 'at-risk', 'watch']);
+    expect(worstFirst([{ ...status, level: 'ok' }, status, { ...status, level: 'unavailable' }, risk, over]).map((s) => s.level)).toEqual(['over', 'at-risk', 'watch', 'unavailable', 'ok']);
   });
 
   it('turns a budget into the form and back', () => {

@@ -11,10 +11,11 @@ export const LEVEL_LABEL: Record<BudgetLevel, string> = {
   watch: 'Watch',
   ok: 'On track',
   'no-budget': 'No budget this period',
+  unavailable: 'Cannot be read',
 };
 
 /** Worst first: the order of the overview card and of the list. */
-export const LEVEL_ORDER: readonly BudgetLevel[] = ['over', 'at-risk', 'watch', 'ok', 'no-budget'];
+export const LEVEL_ORDER: readonly BudgetLevel[] = ['over', 'at-risk', 'watch', 'unavailable', 'ok', 'no-budget'];
 
 export const PERIOD_LABEL: Record<BudgetPeriod, string> = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
 
@@ -49,6 +50,7 @@ export function thresholdWords(s: Pick<BudgetStatus, 'crossedActual' | 'crossedF
 export function budgetSentence(s: BudgetStatus): string {
   const cur = s.budget.currency;
   const head = `${s.budget.name} (${s.period.label}, ${s.period.daysElapsed} of ${s.period.days} days)`;
+  if (s.level === 'unavailable') return `${head}: its costs cannot be read.${s.note ? ` ${s.note}` : ''}`;
   if (s.amount === null) return `${head}: no amount is planned for this period; ${formatMoney(s.actual, cur)} spent.`;
   const parts = [`${head}: ${formatMoney(s.actual, cur)} spent of ${formatMoney(s.amount, cur)} (${pct(s.percentActual)})`];
   if (s.forecast) {

@@ -27,8 +27,9 @@ export function ForecastScreen({ mode }: { mode: ThemeMode }) {
   // Unset: the engine forecasts the currency with the largest spend. Currencies are never mixed.
   const [currency, setCurrency] = useState<string | undefined>(undefined);
   const { data: overview } = useEngineQuery('overview', {});
+  const { data: dimensions } = useEngineQuery('sliceDimensions', {});
   const { data, error, loading } = useEngineQuery('forecast', { slice: { by, ...(currency ? { currency } : {}) }, horizon, limit: SERIES_LIMIT });
-  const options = sliceOptions(overview?.tagKeys ?? []);
+  const options = sliceOptions(dimensions?.tagKeys ?? [], dimensions?.allocated ?? []);
   const series = data?.find((s) => s.key === chosen) ?? data?.[0];
 
   if (overview && !overview.currency) {
