@@ -16,5 +16,18 @@ const ICONS: Record<BudgetLevel, typeof ErrorOutlineIcon> = {
 export function LevelChip({ level }: { level: BudgetLevel }) {
   const Icon = ICONS[level];
   const strong = level === 'over' || level === 'at-risk';
-  return <Chip size="small" icon={<Icon aria-hidden />} label={LEVEL_LABEL[level]} variant={strong ? 'filled' : 'outlined'} color={level === 'over' ? 'error' : 'default'} />;
+  return (
+    <Chip
+      size="small"
+      icon={<Icon aria-hidden />}
+      label={LEVEL_LABEL[level]}
+      variant={strong ? 'filled' : 'outlined'}
+      // MUI's error colours fail 4.5:1 with white text on dark backgrounds: dark text on the light red there.
+      sx={level === 'over' ? (t) => ({
+        bgcolor: t.palette.mode === 'light' ? t.palette.error.main : t.palette.error.light,
+        color: t.palette.mode === 'light' ? '#FFFFFF' : '#000000',
+        '& .MuiChip-icon': { color: 'inherit' },
+      }) : undefined}
+    />
+  );
 }
