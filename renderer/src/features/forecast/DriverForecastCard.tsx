@@ -85,6 +85,14 @@ function DriverChart({ rows, currency, mode, titleId, summaryId }: { rows: Drive
   const theme = useTheme();
   const [a = '#0072B2', b = '#D55E00'] = CHART_COLOURS[mode];
   const data = [...rows].reverse().map((r) => ({ model: r.model, 'Driver-based': r.driverCost ?? 0, 'Time series': r.timeSeriesCost ?? 0 }));
+  const byModel = new Map(rows.map((r) => [r.model, r]));
+  // A model without a price (or without a time series) has no bar: say so instead of drawing "$0".
+  const label = (key: string, model: string, value: number) => {
+    const row = byModel.get(model);
+    const missing = key === 'Driver-based' ? row?.driverCost === null : row?.timeSeriesCost === null;
+    return `${key}: ${missing ? (key === 'Driver-based' ? 'no price' : 'none') : formatMoneyCompact(value, currency)}`;
+  };
+  const longest = Math.max(8, ...rows.map((r) => Math.min(r.model.length, 30)));
   return (
     <ResponsiveBar
       data={data}
@@ -101,7 +109,8 @@ function DriverChart({ rows, currency, mode, titleId, summaryId }: { rows: Drive
       fill={[{ match: { id: 'Time series' }, id: 'hatch' }]}
       borderColor={b}
       borderWidth={1}
-      margin={{ top: 5, right: 180, bottom: 30, left: 140 }}
+      margin={{ top: 5, right: 180, bottom: 30, left: Math.min(230, longest * 7 + 16) }}
+      axisLeft={{ format: (v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v) }}
       padding={0.25}
       innerPadding={3}
       axisBottom={{ format: (v: number) => formatMoneyCompact(v, currency), tickValues: 4 }}
@@ -112,7 +121,7 @@ function DriverChart({ rows, currency, mode, titleId, summaryId }: { rows: Drive
         <g>
           {bars.map((bar) => (
             <text key={bar.key} x={bar.x + bar.width + 6} y={bar.y + bar.height / 2} dominantBaseline="central" style={{ fill: theme.palette.text.primary, fontSize: 11 }}>
-              {`${bar.data.id}: ${formatMoneyCompact(Number(bar.data.value), currency)}`}
+              {label(String(bar.data.id), String(bar.data.indexValue), Number(bar.data.value))}
             </text>
           ))}
         </g>

@@ -42,16 +42,16 @@ export function TrackRecord({ series }: { series: SeriesForecast }) {
   );
 }
 
-/** Every candidate model's backtest, best first: why the chosen one won. */
+/** Every candidate model's backtest, in the engine's order. */
 export function CandidateTable({ series }: { series: SeriesForecast }) {
   const cur = series.currency;
   if (series.candidates.length === 0) return null;
   return (
     <Paper component="section" aria-labelledby="candidates-title" variant="outlined" sx={{ p: 2 }}>
       <Typography id="candidates-title" variant="h6" component="h2" gutterBottom>Every model tried</Typography>
-      <Typography variant="body2" sx={{ mb: 1 }}>Each candidate was tested the same way on this series&apos; past; the one with the lowest error was chosen.</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>Each candidate was tested the same way on this series&apos; past; why the chosen one won is said under Model and track record.</Typography>
       <DataTable
-        caption="Every model tried, best first"
+        caption="Every model tried, with its backtest on this series"
         rowKey={(c) => c.model}
         rows={series.candidates}
         columns={[
