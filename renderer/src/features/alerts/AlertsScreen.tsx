@@ -9,7 +9,7 @@ import { formatMoney } from '../../format/money.js';
 import type { ThemeMode } from '../../theme/themes.js';
 import { seriesLabel } from '../forecast/forecast-view.js';
 import { AlertDialog } from './AlertDialog.js';
-import { STATUS_LABEL } from './alert-view.js';
+import { rootCauseRows, STATUS_LABEL } from './alert-view.js';
 import { AnomalySettingsForm } from './AnomalySettingsForm.js';
 import { ExpectedPatterns } from './ExpectedPatterns.js';
 import { StatusChip } from './StatusChip.js';
@@ -77,7 +77,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
               { header: 'Actual', numeric: true, cell: (a) => formatMoney(a.anomaly.actual, a.anomaly.currency) },
               { header: 'Expected', numeric: true, cell: (a) => formatMoney(a.anomaly.expected, a.anomaly.currency) },
               { header: 'Impact', numeric: true, cell: (a) => `${a.anomaly.impact < 0 ? '−' : '+'}${formatMoney(Math.abs(a.anomaly.impact), a.anomaly.currency)}` },
-              { header: 'Top cause', cell: (a) => a.anomaly.rootCauses[0]?.value ?? '—' },
+              { header: 'Top cause', cell: (a) => <span style={{ overflowWrap: 'anywhere' }}>{rootCauseRows(a.anomaly)[0]?.label ?? '—'}</span> },
               { header: 'Status', cell: (a) => <StatusChip status={a.status} /> },
               { header: 'Owner', cell: (a) => a.owner ?? '' },
               { header: 'Details', cell: (a) => <Button size="small" onClick={() => setOpen(a)}>Open<VisuallyHidden> {label(a)}</VisuallyHidden></Button> },
