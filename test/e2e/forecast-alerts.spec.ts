@@ -96,6 +96,18 @@ test('an import with a spike raises alerts: badge, alert centre, root cause, ack
   await page.getByRole('button', { name: 'Check for anomalies now' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^No new anomalies; \d+ already known/ })).toBeVisible();
 
+  // Detection settings: a wrong number is refused with its reason; a valid change is saved.
+  const settings = page.getByRole('form', { name: 'Detection settings' });
+  await settings.getByRole('textbox', { name: 'Minimum impact' }).fill('lots');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('alert')).toHaveText('Minimum impact must be a number of at least 0.');
+  await settings.getByRole('textbox', { name: 'Minimum impact' }).fill('40');
+  await settings.getByRole('radio', { name: 'Spikes only' }).check();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved. They apply from the next check for anomalies.');
+  await expect(settings.getByRole('textbox', { name: 'Minimum impact' })).toHaveValue('40');
+  await expect(settings.getByRole('radio', { name: 'Spikes only' })).toBeChecked();
+
   // Filter by status.
   await page.getByRole('combobox', { name: 'Show' }).click();
   await page.getByRole('option', { name: /^Acknowledged/ }).click();

@@ -10,7 +10,7 @@ import type { ThemeMode } from '../../theme/themes.js';
 import { seriesLabel } from '../forecast/forecast-view.js';
 import { AlertDialog } from './AlertDialog.js';
 import { rootCauseRows, STATUS_LABEL } from './alert-view.js';
-import { AnomalySettingsForm } from './AnomalySettingsForm.js';
+import { AnomalySettingsForm, type FormMessage } from './AnomalySettingsForm.js';
 import { ExpectedPatterns } from './ExpectedPatterns.js';
 import { StatusChip } from './StatusChip.js';
 
@@ -22,6 +22,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
   const [open, setOpen] = useState<Alert | null>(null);
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [checking, setChecking] = useState(false);
+  const [settingsMessage, setSettingsMessage] = useState<FormMessage | null>(null);
   const { data, error } = useEngineQuery('listAlerts', filter === 'all' ? { limit: 200 } : { status: filter, limit: 200 });
   const { data: settings } = useEngineQuery('anomalySettings', {});
   const { data: dimensions } = useEngineQuery('sliceDimensions', {});
@@ -85,7 +86,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
           />
         )}
       </Paper>
-      {settings && <AnomalySettingsForm key={JSON.stringify(settings)} settings={settings} tagKeys={dimensions?.tagKeys ?? []} allocated={dimensions?.allocated ?? []} />}
+      {settings && <AnomalySettingsForm key={JSON.stringify(settings)} settings={settings} tagKeys={dimensions?.tagKeys ?? []} allocated={dimensions?.allocated ?? []} message={settingsMessage} setMessage={setSettingsMessage} />}
       <ExpectedPatterns />
       {open && <AlertDialog key={open.key} alert={open} mode={mode} onClose={() => setOpen(null)} />}
     </Box>

@@ -7,10 +7,24 @@ import type { AnomalySettings, SliceDimension } from '../../../../shared/forecas
 import { useEngine } from '../../app/engine-context.js';
 import { DETECTION_DIMENSIONS, settingsForm, settingsOf, type SettingsForm } from './alert-view.js';
 
-export function AnomalySettingsForm({ settings, tagKeys, allocated }: { settings: AnomalySettings; tagKeys: readonly string[]; allocated: readonly string[] }) {
+export interface FormMessage {
+  severity: 'success' | 'error';
+  text: string;
+}
+
+/**
+ * The form starts from `settings`; the screen remounts it (by key) when the saved settings change,
+ * so the message is held by the screen and survives that.
+ */
+export function AnomalySettingsForm({ settings, tagKeys, allocated, message, setMessage }: {
+  settings: AnomalySettings;
+  tagKeys: readonly string[];
+  allocated: readonly string[];
+  message: FormMessage | null;
+  setMessage: (message: FormMessage | null) => void;
+}) {
   const { api } = useEngine();
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(settings));
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const dims = [
     ...DETECTION_DIMENSIONS,
     ...tagKeys.map((k) => ({ by: `tag:${k}` as SliceDimension, label: `Tag: ${k}` })),
