@@ -57,8 +57,33 @@ export class AppPage {
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   }
 
+  /** The Alerts link of the navigation; its accessible name carries the count of new alerts ("Alerts, 3 new"). */
+  alertsNav() {
+    return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Alerts(, \d+ new)?$/ });
+  }
+
+  /** The count of new alerts the navigation announces (0 when its name is just "Alerts"). */
+  async newAlertCount(): Promise<number> {
+    const name = (await this.alertsNav().textContent()) ?? '';
+    const match = /(\d+) new/.exec(name);
+    return match ? Number(match[1]) : 0;
+  }
+
+  /** axe-core in each theme (the theme is left at the last one). */
+  async violationsInThemes(themes: ReadonlyArray<'Light' | 'Dark' | 'High contrast'>) {
+    const found: Record<string, unknown[]> = {};
+    for (const theme of themes) {
+      await this.setTheme(theme);
+      const violations = await this.accessibilityViolations();
+      if (violations.length > 0) found[theme] = violations;
+    }
+    return found;
+  }
+
   async screenshot(name: string) {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    // From the top: a full-page shot of a scrolled page draws the fixed app bar in the middle.
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 }

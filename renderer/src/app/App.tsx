@@ -9,6 +9,9 @@ import InsightsIcon from '@mui/icons-material/Insights';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
 import SpeedIcon from '@mui/icons-material/Speed';
+import TimelineIcon from '@mui/icons-material/Timeline';
+import NotificationsIcon from '@mui/icons-material/NotificationsActive';
+import SavingsIcon from '@mui/icons-material/Savings';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AttributionScreen } from '../features/attribution/AttributionScreen.js';
 import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
@@ -16,17 +19,25 @@ import { ImportScreen } from '../features/import/ImportScreen.js';
 import { OverviewScreen } from '../features/overview/OverviewScreen.js';
 import { PriceBookScreen } from '../features/prices/PriceBookScreen.js';
 import { UnitEconomicsScreen } from '../features/unit-economics/UnitEconomicsScreen.js';
+import { ForecastScreen } from '../features/forecast/ForecastScreen.js';
+import { AlertsScreen } from '../features/alerts/AlertsScreen.js';
+import { AlertsNavText } from '../features/alerts/AlertsNavText.js';
+import { useAlertNotifications } from '../features/alerts/use-alerts.js';
+import { BudgetsScreen } from '../features/budgets/BudgetsScreen.js';
 import { muiTheme, THEME_MODES, type ThemeMode } from '../theme/themes.js';
 import { useEngine } from './engine-context.js';
 import { openWorkspace, saveWorkspace } from './workspace-actions.js';
 
-type Screen = 'overview' | 'attribution' | 'unit-economics' | 'import' | 'currencies' | 'prices';
+type Screen = 'overview' | 'attribution' | 'unit-economics' | 'forecast' | 'alerts' | 'budgets' | 'import' | 'currencies' | 'prices';
 
 const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
   { id: 'overview', title: 'Overview', icon: <InsightsIcon /> },
-  { id: 'attribution', title: 'Attribution', icon: <AccountTreeIcon /> },
-  { id: 'unit-economics', title: 'Unit economics', icon: <SpeedIcon /> },
   { id: 'import', title: 'Import', icon: <UploadFileIcon /> },
+  { id: 'attribution', title: 'Attribution', icon: <AccountTreeIcon /> },
+  { id: 'forecast', title: 'Forecast', icon: <TimelineIcon /> },
+  { id: 'alerts', title: 'Alerts', icon: <NotificationsIcon /> },
+  { id: 'budgets', title: 'Budgets', icon: <SavingsIcon /> },
+  { id: 'unit-economics', title: 'Unit economics', icon: <SpeedIcon /> },
   { id: 'currencies', title: 'Currencies', icon: <CurrencyExchangeIcon /> },
   { id: 'prices', title: 'Price book', icon: <PriceChangeIcon /> },
 ];
@@ -52,6 +63,7 @@ export function App() {
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const theme = useMemo(() => muiTheme(mode, reducedMotion), [mode, reducedMotion]);
   const firstRender = useRef(true);
+  useAlertNotifications(setNotice);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash(location.hash));
@@ -104,7 +116,7 @@ export function App() {
               <ListItem key={s.id} disablePadding>
                 <ListItemButton disableRipple component="a" href={`#/${s.id}`} selected={screen === s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
                   <ListItemIcon aria-hidden>{s.icon}</ListItemIcon>
-                  <ListItemText primary={s.title} />
+                  {s.id === 'alerts' ? <AlertsNavText /> : <ListItemText primary={s.title} />}
                 </ListItemButton>
               </ListItem>
             ))}
@@ -121,6 +133,9 @@ export function App() {
         {screen === 'currencies' && <CurrenciesScreen />}
         {screen === 'prices' && <PriceBookScreen />}
         {screen === 'unit-economics' && <UnitEconomicsScreen mode={mode} />}
+        {screen === 'forecast' && <ForecastScreen mode={mode} />}
+        {screen === 'alerts' && <AlertsScreen mode={mode} />}
+        {screen === 'budgets' && <BudgetsScreen />}
       </Box>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice ?? ''} />
     </ThemeProvider>

@@ -1,6 +1,6 @@
 /** The engine connection for every component, and a hook that re-runs a query when data changes. */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { ArgOf, EngineMethod, ResultOf } from '../../../shared/contract.js';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ArgOf, EngineEventName, EngineEvents, EngineMethod, ResultOf } from '../../../shared/contract.js';
 import type { EngineConnection } from '../platform/connect-engine.js';
 
 interface EngineState extends EngineConnection {
@@ -51,4 +51,12 @@ export function useEngineQuery<M extends EngineMethod>(method: M, arg: ArgOf<M> 
     // `key` stands for `arg` (compared by value, not identity).
   }, [api, method, key, dataVersion]);
   return state;
+}
+
+/** Calls `listener` for every event of that name while the component is mounted (the latest listener). */
+export function useEngineEvent<E extends EngineEventName>(name: E, listener: (payload: EngineEvents[E]) => void): void {
+  const { client } = useEngine();
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => client.on(name, (payload) => latest.current(payload)), [client, name]);
 }

@@ -14,6 +14,7 @@ import { BreakdownChart } from './BreakdownChart.js';
 import { SpendByDayChart } from './SpendByDayChart.js';
 import { breakdownSummary, dailySummary } from './overview-view.js';
 import { SourceLinesDialog, type LinesFilter } from './SourceLinesDialog.js';
+import { BudgetSummaryCard } from '../budgets/BudgetSummaryCard.js';
 
 export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: () => void }) {
   const [currency, setCurrency] = useState<string | undefined>(undefined);
@@ -42,6 +43,7 @@ export function OverviewScreen({ mode, onImport }: { mode: ThemeMode; onImport: 
       <Totals data={data} display={display} onCurrency={setCurrency} onDisplay={setDisplay} onShowLines={() => setLines({ title: `All cost lines in ${cur}`, currency: cur })} />
       {data.conversion && <ConversionNotice conversion={data.conversion} />}
       {!data.conversion && <AllocatedFilter currency={cur} filter={allocated} onChange={setAllocated} />}
+      <BudgetSummaryCard />
       <ChartCard
         title="Spend by day"
         summary={dailySummary(data.byDay, cur)}
