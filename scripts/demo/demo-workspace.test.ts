@@ -97,6 +97,26 @@ describe('the committed assets/demo.costcouncil', () => {
     }
   });
 
+  it('has the demo rule pack: teams from their tag, AWS Enterprise Support shared, the other untagged cost unallocated', async () => {
+    const engine = createEngine(await fixedClockDeps(), new Uint8Array(await readFile(ASSET)));
+    try {
+      const config = await engine.handlers.attributionConfig({}, ctx);
+      expect(config.rules.map((r) => r.id)).toContain('team-from-tag');
+      expect(config.pools.map((p) => p.id)).toEqual(['enterprise-support']);
+      const cents = (text: string | undefined) => Math.round(Number(text ?? 'NaN') * 100);
+      const unallocated = async (by: string) => cents((await engine.handlers.allocationSummary({ by }, ctx))[0]?.rows.find((r) => r.value === null)?.cost);
+      const support = (await engine.handlers.allocationSummary({ by: 'ServiceName' }, ctx))[0]?.rows.find((r) => r.value === 'AWS Support (Enterprise)')?.cost;
+      // The untagged cost less the support the pool shares out is what stays unallocated.
+      expect(cents(support)).toBeGreaterThan(0);
+      expect(await unallocated('team')).toBe((await unallocated('tag:team')) - cents(support));
+      const [team] = await engine.handlers.allocationSummary({ by: 'team' }, ctx);
+      expect(team?.coverage).toBeGreaterThan(0.95);
+      expect(team?.coverage).toBeLessThan(1);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('was built from the current generator (else run `npm run demo`)', async () => {
     const engine = createEngine(await fixedClockDeps(), new Uint8Array(await readFile(ASSET)));
     try {

@@ -3,9 +3,10 @@
  * SQLite file. The clock is fixed, so the import time stored in the workspace, and with it the
  * whole file, is the same on every run.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RulePack } from '../../shared/attribution.js';
 import type { SourceReport } from '../../shared/model.js';
 import { createEngine, type EngineDeps } from '../../main/engine/index.js';
 import { nodeEngineDeps } from '../../main/hosts/node-host.js';
@@ -15,6 +16,9 @@ import { DEMO_BUDGETS } from './demo-budgets.js';
 
 /** 2026-11-01 08:00 UTC: the morning after the demo period, recorded as the import time. */
 export const DEMO_CLOCK_MS = Date.UTC(2026, 10, 1, 8, 0, 0);
+
+/** The demo's attribution rules (also an example rule pack, see docs/rule-packs.md). */
+export const DEMO_RULES_PATH = new URL('../../assets/demo-rules.json', import.meta.url);
 
 export interface DemoWorkspace {
   bytes: Uint8Array;
@@ -40,6 +44,8 @@ export async function buildDemoWorkspace(seed: number = DEMO_SEED): Promise<Demo
       throw new Error(`the demo file did not import cleanly:\n${reasons}`);
     }
     for (const budget of DEMO_BUDGETS) await engine.handlers.saveBudget(budget, ctx);
+    const pack = JSON.parse(await readFile(DEMO_RULES_PATH, 'utf8')) as RulePack;
+    await engine.handlers.applyRulePack({ pack, mode: 'replace' }, ctx);
     const { bytes } = await engine.handlers.exportWorkspace({}, ctx);
     return { bytes, report };
   } finally {
