@@ -74,10 +74,18 @@ export function demoMonthEndCases(store: Store, dimensions: readonly SliceDimens
   return cases;
 }
 
+/**
+ * Slack when comparing a total with a bound: the truth here is a plain sum, the projection a
+ * compensated one, so a flat service forecast exactly (an interval of zero width) can differ from
+ * its truth in the last bit; a millionth of a unit is far below a cent.
+ */
+const SLACK = 1e-6;
+
 /** How often the forecast's own month projection intervals held the month's real total. */
 export function projectionCoverage(cases: readonly MonthEndCase[]): { cases: number; in80: number; in95: number } {
   const withProjection = cases.filter((c) => c.projection !== null);
-  const in80 = withProjection.filter((c) => c.truth >= (c.projection?.lo80 ?? 0) && c.truth <= (c.projection?.hi80 ?? 0)).length;
-  const in95 = withProjection.filter((c) => c.truth >= (c.projection?.lo95 ?? 0) && c.truth <= (c.projection?.hi95 ?? 0)).length;
+  const inside = (truth: number, lo: number, hi: number): boolean => truth >= lo - SLACK && truth <= hi + SLACK;
+  const in80 = withProjection.filter((c) => inside(c.truth, c.projection?.lo80 ?? 0, c.projection?.hi80 ?? 0)).length;
+  const in95 = withProjection.filter((c) => inside(c.truth, c.projection?.lo95 ?? 0, c.projection?.hi95 ?? 0)).length;
   return { cases: withProjection.length, in80: in80 / withProjection.length, in95: in95 / withProjection.length };
 }
