@@ -5,74 +5,23 @@
  * how often the 80% / 95% intervals hold it, for several day-to-day correlations ρ, beside the
  * forecast's own month projection; and, for a budget of 1.05 × the previous month, how the breach
  * probabilities compare with what happened (Brier score, reliability by bin).
- * Synthetic series: test/support/synthetic-series.ts, seeds `seed × 100,000 + 70,000 + i` (series the
- * forecast models were not tuned on); demo: the total, provider and service series of October.
+ * Cases: bench/month-end-cases.ts. Synthetic series: test/support/synthetic-series.ts, seeds
+ * `seed × 100,000 + 70,000 + i` (series the forecast models were not tuned on); demo: the total,
+ * provider and service series of October.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../main/engine/index.js';
 import { breachProbability, CORRELATION, normalCdf, periodEndTotal, Z80, Z95 } from '../main/engine/budgets/breach.js';
-import { forecastSeries } from '../main/engine/forecast/forecast-series.js';
-import { denseSeries, readSeries } from '../main/engine/forecast/series-source.js';
 import { nodeEngineDeps } from '../main/hosts/node-host.js';
-import type { SliceDimension } from '../shared/forecast.js';
 import { JAN_1_2025, syntheticSeries } from '../test/support/synthetic-series.js';
+import { BUDGET_FACTOR, demoMonthEndCases, monthEndCases, ORIGIN_DAYS, projectionCoverage, type MonthEndCase } from './month-end-cases.js';
 import { fmt, formatTable } from './text-table.js';
 
 const DEMO = fileURLToPath(new URL('../assets/demo.costcouncil', import.meta.url));
 const SERIES = 300;
 const RHOS = [0, 0.1, 0.15, 0.2, 0.25, 0.5, 1];
-/** Days of the month the forecast is made on (its last day of history). */
-const ORIGIN_DAYS = [3, 7, 10, 14, 18, 21, 25];
-const BUDGET_FACTOR = 1.05;
-
-interface Case {
-  /** The month's real total. */
-  truth: number;
-  /** The budget: 1.05 × the previous month's total (null: no previous month). */
-  amount: number | null;
-  actualToDate: number;
-  points: Array<{ mean: number; lo80: number; hi80: number; lo95: number; hi95: number }>;
-  /** The forecast's own month projection interval. */
-  projection: { lo80: number; hi80: number; lo95: number; hi95: number } | null;
-}
-
-function monthStartIndexes(firstDay: number, length: number): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < length; i++) if (new Date((firstDay + i) * 86_400_000).getUTCDate() === 1) starts.push(i);
-  return starts;
-}
-
-/** Cases of one series: each whole month after the first 120 days, at each origin day. */
-function casesOf(values: readonly number[], firstDay: number, minHistory: number, originDays: readonly number[]): Case[] {
-  const cases: Case[] = [];
-  const starts = monthStartIndexes(firstDay, values.length + 1);
-  for (let m = 0; m + 1 < starts.length; m++) {
-    const start = starts[m] as number;
-    // The month's last day; the series may end on it.
-    const end = (starts[m + 1] as number) - 1;
-    if (start < minHistory) continue;
-    const previous = m > 0 ? values.slice(starts[m - 1] as number, start).reduce((a, b) => a + b, 0) : null;
-    const truth = values.slice(start, end + 1).reduce((a, b) => a + b, 0);
-    for (const originDay of originDays) {
-      const origin = start + originDay - 1;
-      if (origin >= end) continue;
-      const result = forecastSeries(values.slice(0, origin + 1), firstDay, end - origin);
-      if (result.status === 'no-forecast' || result.forecast.length < end - origin) continue;
-      const projection = result.projections.find((p) => p.period === 'month') ?? null;
-      cases.push({
-        truth,
-        amount: previous === null ? null : previous * BUDGET_FACTOR,
-        actualToDate: values.slice(start, origin + 1).reduce((a, b) => a + b, 0),
-        points: result.forecast,
-        projection,
-      });
-    }
-  }
-  return cases;
-}
-
-function coverage(cases: readonly Case[], rho: number): { in80: number; in95: number; brier: number; budgets: number } {
+function coverage(cases: readonly MonthEndCase[], rho: number): { in80: number; in95: number; brier: number; budgets: number } {
   let in80 = 0;
   let in95 = 0;
   let brier = 0;
@@ -91,15 +40,8 @@ function coverage(cases: readonly Case[], rho: number): { in80: number; in95: nu
   return { in80: in80 / cases.length, in95: in95 / cases.length, brier: budgets === 0 ? NaN : brier / budgets, budgets };
 }
 
-function projectionCoverage(cases: readonly Case[]): { in80: number; in95: number } {
-  const withProjection = cases.filter((c) => c.projection !== null);
-  const in80 = withProjection.filter((c) => c.truth >= (c.projection?.lo80 ?? 0) && c.truth <= (c.projection?.hi80 ?? 0)).length;
-  const in95 = withProjection.filter((c) => c.truth >= (c.projection?.lo95 ?? 0) && c.truth <= (c.projection?.hi95 ?? 0)).length;
-  return { in80: in80 / withProjection.length, in95: in95 / withProjection.length };
-}
-
 /** Predicted breach probability by bin against the share of budgets actually breached. */
-function reliability(cases: readonly Case[], rho: number): string[][] {
+function reliability(cases: readonly MonthEndCase[], rho: number): string[][] {
   const bins = [0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0000001];
   const rows: string[][] = [];
   for (let b = 0; b + 1 < bins.length; b++) {
@@ -121,30 +63,20 @@ function reliability(cases: readonly Case[], rho: number): string[][] {
   return rows;
 }
 
-async function demoCases(): Promise<Case[]> {
+async function demoCases(): Promise<MonthEndCase[]> {
   const engine = createEngine(await nodeEngineDeps(), new Uint8Array(await readFile(DEMO)));
-  const store = engine.store();
-  const span = store.all<{ first: number; last: number }>('SELECT MIN(day) AS first, MAX(day) AS last FROM daily_dim')[0] as { first: number; last: number };
-  const cases: Case[] = [];
-  const dimensions: SliceDimension[] = ['total', 'ProviderName', 'ServiceName'];
-  for (const by of dimensions) {
-    for (const days of readSeries(store, by, { currency: 'USD', cost: 'effective', fromDay: span.first, toDay: span.last }).values()) {
-      const dense = denseSeries(days, span.last);
-      if (dense.values.filter((v) => v !== 0).length < 56) continue;
-      cases.push(...casesOf(dense.values, dense.firstDay, 56, ORIGIN_DAYS));
-    }
-  }
+  const cases = demoMonthEndCases(engine.store(), ['total', 'ProviderName', 'ServiceName']);
   engine.dispose();
   return cases;
 }
 
 export async function budgetBench(seed: number): Promise<string> {
   const started = performance.now();
-  const synthetic: Case[] = [];
+  const synthetic: MonthEndCase[] = [];
   for (let i = 0; i < SERIES; i++) {
     // 2025-01-01 … 2026-04-30 (485 days): the months from May 2025 on are judged.
     const s = syntheticSeries(seed * 100_000 + 70_000 + i, { length: 485, firstDay: JAN_1_2025 });
-    synthetic.push(...casesOf(s.values, s.firstDay, 120, ORIGIN_DAYS));
+    synthetic.push(...monthEndCases(s.values, s.firstDay, 120));
   }
   const demo = await demoCases();
   const seconds = (performance.now() - started) / 1000;

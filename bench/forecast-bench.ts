@@ -2,7 +2,10 @@
  * `npm run bench -- --forecast`: the forecasting and anomaly engine's accuracy and speed.
  * Forecasts are judged on days held out from the models (never seen by the backtest that chose
  * them): does the chosen model beat the weekly seasonal naive there (MAE), and how often do the
- * 80% / 95% intervals hold the actuals. Anomaly detection is judged on injected one-day
+ * 80% / 95% intervals hold the actuals; and how often the month-end projections' 80% / 95% intervals
+ * hold the month's real total (forecasts made on days 3 … 25 of one month, May 2025 – April 2026,
+ * of each of 1,000 further synthetic series (seeds `seed × 100,000 + 80,000 + i`), and of the demo's
+ * October; bench/month-end-cases.ts). Anomaly detection is judged on injected one-day
  * anomalies (precision, recall) and on the demo's two incidents. Synthetic series come from
  * test/support/synthetic-series.ts with seeds `seed × 100,000 + i`; the models were tuned on
  * seeds 500–1,300 and 5,000–5,300 (and the tests use 500–579 and 900–959), so with the default
@@ -19,7 +22,8 @@ import { seriesAnomalies } from '../main/engine/forecast/anomalies/series-anomal
 import { denseSeries, readSeries } from '../main/engine/forecast/series-source.js';
 import { DEFAULT_ANOMALY_SETTINGS, type SliceDimension } from '../shared/forecast.js';
 import { nodeEngineDeps } from '../main/hosts/node-host.js';
-import { syntheticSeries } from '../test/support/synthetic-series.js';
+import { JAN_1_2025, syntheticSeries } from '../test/support/synthetic-series.js';
+import { demoMonthEndCases, monthEndCases, ORIGIN_DAYS, projectionCoverage } from './month-end-cases.js';
 import { fmt, formatTable } from './text-table.js';
 
 const DEMO = fileURLToPath(new URL('../assets/demo.costcouncil', import.meta.url));
@@ -29,6 +33,9 @@ const SERIES = 1000;
 const ANOMALY_SERIES = 500;
 /** The demo's incidents (scripts/demo/demo-catalog.ts): their first days. */
 const DEMO_INCIDENTS = ['2026-09-18', '2026-10-14'];
+/** Month-end projections: synthetic series judged on one month each, May 2025 (month 4) … April 2026 in turn. */
+const PROJECTION_MONTHS = 12;
+const FIRST_PROJECTION_MONTH = 4;
 
 interface Accuracy {
   series: number;
@@ -116,6 +123,25 @@ export async function forecastBench(seed: number): Promise<string> {
       ) +
       `targets: beats seasonal naive ≥ 80% of series; 80% intervals cover 75–85%\n` +
       `(MAE ≤: a tie is a series whose chosen model is the seasonal naive itself; demo series need 8 weeks with a cost and some cost in the held-out days)\n`,
+  );
+  // Month-end projections: series drawn as in the budgets bench (485 days, so level shifts can fall
+  // in any judged month), each cut after its judged month's last day; the demo's October.
+  const syntheticMonths = Array.from({ length: SERIES }, (_, i) => {
+    const month = FIRST_PROJECTION_MONTH + (i % PROJECTION_MONTHS);
+    const start = Date.UTC(2025, month, 1) / 86_400_000 - JAN_1_2025;
+    const end = Date.UTC(2025, month + 1, 1) / 86_400_000 - JAN_1_2025;
+    const s = syntheticSeries(seed * 100_000 + 80_000 + i, { length: 485, firstDay: JAN_1_2025 });
+    return monthEndCases(s.values.slice(0, end), s.firstDay, start);
+  }).flat();
+  const demoMonths = demoMonthEndCases(store, dimensions);
+  const projectionRow = (name: string, p: ReturnType<typeof projectionCoverage>): string[] => [name, fmt(p.cases), `${fmt(100 * p.in80, 1)}%`, `${fmt(100 * p.in95, 1)}%`];
+  out.push(
+    `\nMonth-end projection intervals: how often they hold the month's real total (forecasts made on days ${ORIGIN_DAYS.join(', ')} of the month)\n` +
+      formatTable(
+        ['series set', 'projections', '80% coverage', '95% coverage'],
+        [projectionRow(`synthetic (May 2025 – Apr 2026, ${fmt(SERIES)} series)`, projectionCoverage(syntheticMonths)), projectionRow(`demo (October 2026, ${dimensions.length} dimensions)`, projectionCoverage(demoMonths))],
+      ) +
+      `targets: 80% intervals cover 75–85%, 95% intervals about 95%\n`,
   );
   out.push(
     `\nSpeed: forecast ${fmt(SERIES)} series of ${HISTORY} days (outlier cleaning, 5 candidates, backtest, intervals, projections; horizon ${HORIZON}, one thread): ` +

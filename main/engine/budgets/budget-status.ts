@@ -1,7 +1,7 @@
 /**
  * Budget status: for each budget, the period containing the chosen day, the actual spend of its
  * node so far, the period-end total the forecast expects (with intervals), the thresholds crossed
- * and the probability of breaching (breach.ts). Forecasts come from the `forecast` of the node's
+ * and the probability of breaching (breach.ts, over the distribution of forecast/period-sum.ts). Forecasts come from the `forecast` of the node's
  * slice, so the budget and the forecast screen agree.
  */
 import type { Budget, BudgetLevel, BudgetStatus, BudgetStatusQuery, BudgetStatusReport, PeriodEndForecast, PeriodSpan } from '../../../shared/budgets.js';
@@ -13,7 +13,8 @@ import { daysBetween } from '../alerts/calendar.js';
 import { forecast } from '../forecast/forecast-query.js';
 import { lastDataDay, readSeries } from '../forecast/series-source.js';
 import { dayFromIso, isoDay } from '../import/values.js';
-import { breachProbability, interval, periodEndTotal, Z80, Z95, type TotalDistribution } from './breach.js';
+import { interval, periodEndTotal, Z80, Z95, type TotalDistribution } from '../forecast/period-sum.js';
+import { breachProbability } from './breach.js';
 import { listBudgets, readBudget } from './budget-store.js';
 import { periodOf } from './periods.js';
 

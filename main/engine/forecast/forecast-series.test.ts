@@ -4,6 +4,7 @@ import { backtestOrigins, runBacktest, scoreBacktest } from './backtest.js';
 import { forecastSeries } from './forecast-series.js';
 import { intervalModel } from './intervals.js';
 import { detectMonthlyCharge } from './monthly-charge.js';
+import { periodEndTotal } from './period-sum.js';
 import { seasonalNaive } from './models/seasonal-naive.js';
 import type { RollingForecaster } from './models/types.js';
 
@@ -144,5 +145,50 @@ describe('forecastSeries', () => {
     expect(inside / count).toBeGreaterThan(0.7);
     expect(inside / count).toBeLessThan(0.9);
     expect(inside95 / count).toBeGreaterThan(0.88);
+  });
+});
+
+describe('projection intervals', () => {
+  it('are those of the sum of the remaining days, correlated with ρ = 0.15 (hand-computed)', () => {
+    // 2026-11-20 … 2026-11-27: 91.25 and 108.75 in turn (8 days, sum 800). Under 14 days: the mean of
+    // the last 7 days, 4 × 108.75 + 3 × 91.25 = 708.75 / 7 = 101.25, flat; each day's sd from the
+    // days' spread: sample variance 8 × 8.75² / 7 = 87.5, × (1 + 1/7) = 100, so sd = 10.
+    const y = Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? 91.25 : 108.75));
+    const result = forecastSeries(y, NOV_1_2026 + 19, 3);
+    expect(result.forecast.map((f) => f.mean)).toEqual([101.25, 101.25, 101.25]);
+    expect(result.forecast[0]?.hi80).toBeCloseTo(101.25 + 1.28155 * 10, 3);
+    // November: 800 spent + 3 days left (28, 29, 30) = 1,103.75. Var = 0.85 × 3 × 10² + 0.15 × (3 × 10)²
+    // = 255 + 135 = 390, sd = 19.7484; 80%: ± 1.28155 × 19.7484 = ± 25.3086; 95%: ± 1.95996 × 19.7484 = ± 38.7062.
+    const month = result.projections.find((p) => p.period === 'month');
+    expect(month).toMatchObject({ label: '2026-11', actualToDate: 800, mean: 1103.75 });
+    expect(month?.lo80).toBeCloseTo(1078.4414, 2);
+    expect(month?.hi80).toBeCloseTo(1129.0586, 2);
+    expect(month?.lo95).toBeCloseTo(1065.0438, 2);
+    expect(month?.hi95).toBeCloseTo(1142.4562, 2);
+    // Q4: 34 days left (28 Nov – 31 Dec): mean 800 + 34 × 101.25 = 4,242.5; Var = 0.85 × 3,400 + 0.15 × 340²
+    // = 2,890 + 17,340 = 20,230, sd = 142.2322; 80% low: 4,242.5 − 1.28155 × 142.2322 = 4,060.22.
+    const quarter = result.projections.find((p) => p.period === 'quarter');
+    expect(quarter?.mean).toBeCloseTo(4242.5, 9);
+    expect(quarter?.lo80).toBeCloseTo(4060.222, 2);
+    // The horizon total: the same three days without the actual: 303.75 ± 25.3086.
+    expect(result.horizonTotal?.mean).toBeCloseTo(303.75, 9);
+    expect(result.horizonTotal?.hi80).toBeCloseTo(329.0586, 2);
+  });
+
+  it('give a month-end range equal to the budgets\' period-end distribution of the same forecast days', () => {
+    // Seeds 960…964 (not the bench's): 200 days of history, a forecast to the month's end.
+    for (let seed = 960; seed < 965; seed++) {
+      const series = syntheticSeries(seed, { length: 200 });
+      const start = series.firstDay + 200;
+      const result = forecastSeries(series.values, series.firstDay, 31);
+      const month = result.projections.find((p) => p.period === 'month');
+      if (!month) throw new Error('no month projection');
+      const monthOf = (day: number): number => new Date(day * 86_400_000).getUTCMonth();
+      const rest = result.forecast.filter((f) => monthOf(f.day) === monthOf(start));
+      const budget = periodEndTotal(month.actualToDate, rest);
+      expect(month.mean).toBeCloseTo(budget.mean, 6);
+      expect(month.hi95 - month.mean).toBeCloseTo(1.959964 * budget.sd, 2);
+      expect(month.mean - month.lo80).toBeCloseTo(1.281552 * budget.sd, 2);
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * One series' forecast: the candidates' rolling-origin backtests, the choice (lowest backtest
  * error), the forecast with intervals from the chosen model's own backtest errors, and the
- * period projections. Pure: day numbers in, plain data out (docs/forecasting.md).
+ * period projections (their intervals: the forecast days' sum, period-sum.ts). Pure: day numbers in, plain data out (docs/forecasting.md).
  */
 import type { BacktestScore, CandidateScore, ForecastModel, ForecastStatus, PeriodProjection } from '../../../shared/forecast.js';
 import { backtestOrigins, errorsByStep, runBacktest, scoreBacktest, type BacktestRun } from './backtest.js';
@@ -11,6 +11,7 @@ import { boundsAt, intervalModel, type IntervalModel } from './intervals.js';
 import { detectMonthlyCharge } from './monthly-charge.js';
 import { seasonalNaiveScale } from './models/seasonal-naive.js';
 import { isoDay } from '../import/values.js';
+import { interval, periodEndTotal, Z80, Z95 } from './period-sum.js';
 import { mean, sum } from './stats.js';
 import { cleanOutliers } from './outliers.js';
 import { HOLT_WINTERS_MIN_DAYS } from './models/holt-winters.js';
@@ -60,18 +61,15 @@ function spreadIntervals(y: readonly number[], horizon: number): IntervalModel {
   return { scale: new Float64Array(Math.max(1, horizon)).fill(sd), lo95: -1.959964, lo80: -1.281552, hi80: 1.281552, hi95: 1.959964 };
 }
 
-/** actual − forecast of the running sum from each origin's first day to step k (only origins that saw all k days). */
-function cumulativeErrors(y: readonly number[], run: BacktestRun): number[][] {
-  const steps: number[][] = Array.from({ length: run.horizon }, () => []);
-  run.origins.forEach((origin, i) => {
-    const row = run.forecasts[i] as Float64Array;
-    let total = 0;
-    for (let k = 0; k < run.horizon && origin + k < y.length; k++) {
-      total += (y[origin + k] as number) - (row[k] as number);
-      (steps[k] as number[]).push(total);
-    }
-  });
-  return steps;
+/**
+ * Bounds of a total whose mean is `centre` and whose spread is that of the sum of `days` (correlated
+ * days, period-sum.ts: the same distribution as a budget's period-end total).
+ */
+function sumBounds(centre: number, days: readonly DayForecast[]): { lo80: number; hi80: number; lo95: number; hi95: number } {
+  const total = { mean: centre, sd: periodEndTotal(0, days).sd };
+  const [lo80, hi80] = interval(total, Z80);
+  const [lo95, hi95] = interval(total, Z95);
+  return { lo80, hi80, lo95, hi95 };
 }
 
 function noForecast(reason: string, notes: string[]): SeriesResult {
@@ -109,21 +107,17 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   let candidates: CandidateScore[] = [];
   let intervals: IntervalModel;
   let fitted = series;
-  let sums: IntervalModel;
   if (n < SHORT_HISTORY_DAYS) {
     model = 'recent-mean';
     status = 'short-history';
     reason = `short history: fewer than ${SHORT_HISTORY_DAYS} days (${n}), so ${MODEL_NAMES['recent-mean']}, flat, with intervals from the days' spread; no backtest.`;
     intervals = spreadIntervals(series, reach);
-    // Sums of independent days: the spread grows with √days.
-    sums = { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
   } else if (n <= HOLT_WINTERS_MIN_DAYS) {
     // Two weeks exactly: the candidates could start, but no day is left to test them on.
     model = 'seasonal-naive';
     status = 'short-history';
     reason = `short history: ${n} days leave no day for a backtest, so the ${MODEL_NAMES['seasonal-naive']}, with intervals from the days' spread.`;
     intervals = spreadIntervals(series, reach);
-    sums = { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
   } else {
     // Models see the series without its outlier days; scores and intervals use the days as they were.
     const { cleaned, outliers } = cleanOutliers(series);
@@ -149,7 +143,6 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
         : `lowest backtest error of ${runs.length} candidates: ${MODEL_NAMES[model]}, MASE ${fmt(chosen.score.mase)} against ${fmt(naive.score.mase)} for the weekly seasonal naive.`;
     if (n < 8 * 7) reason += ` History is short (${n} days), so the backtest rests on few days.`;
     intervals = intervalModel(errorsByStep(series, chosen.run), reach) ?? spreadIntervals(series, reach);
-    sums = intervalModel(cumulativeErrors(series, chosen.run), reach, 1) ?? { ...intervals, scale: intervals.scale.map((s, k) => s * Math.sqrt(k + 1)) };
   }
   const nonNegative = y.every((v) => v >= 0);
   const clip = (v: number): number => (nonNegative ? Math.max(0, v) : v);
@@ -166,9 +159,10 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     const p = periodOf(period, start);
     const actualToDate = sum(y.filter((_, i) => firstDay + i >= p.start));
     const steps = p.end - start + 1;
-    const forecastRest = sum(forecast.slice(0, steps).map((f) => f.mean));
+    const rest = forecast.slice(0, steps);
+    const forecastRest = sum(rest.map((f) => f.mean));
     const centre = actualToDate + forecastRest;
-    const b = boundsAt(sums, steps, centre);
+    const b = sumBounds(centre, rest);
     const floor = (v: number): number => (nonNegative ? Math.max(actualToDate, v) : v);
     return {
       period,
@@ -186,7 +180,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     };
   });
   const horizonMean = sum(forecast.slice(0, horizon).map((f) => f.mean));
-  const total = boundsAt(sums, horizon, horizonMean);
+  const total = sumBounds(horizonMean, forecast.slice(0, horizon));
   const atLeastZero = (v: number): number => (nonNegative ? Math.max(0, v) : v);
   const chosenScore = candidates.find((c) => c.model === model)?.backtest ?? null;
   return {
