@@ -184,8 +184,8 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
   const plans = planDimensions(compiler, run.config);
   let sig: SigValue[] = [];
   const reader = new LineReader(store, compiler.inputs);
-  reader.read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (key, _currency, _day, row) => {
-    sig = reader.sigOf(key, row);
+  reader.read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (index) => {
+    sig = reader.sigs[index] ?? [];
   });
   const cell = { keys: plans.map((p) => p.key(sig)), pools: plans.map((p) => p.pool(sig)) };
   return {
