@@ -135,6 +135,10 @@ describe('a dimension only some rule sets have', () => {
     await engine.call('saveRuleVersion', { label: 'Q4', effectiveFrom: '2026-10-01' });
     await addEnv(engine);
     await expectFullTotals(engine);
+    // The explanation of its unallocated 640: no rule, the 10 September USD lines and October's S3
+    // line (30), from both versions.
+    const why = await engine.call('explainAllocation', { dimension: 'env', value: null, currency: 'USD' });
+    expect([why.figure, why.direct, why.rowCount, why.versions]).toEqual(['640.000000', [{ ruleId: null, ruleName: null, cost: '640.000000', lines: 11 }], 11, [1, 2]]);
   });
 
   it('added after a period was frozen: the frozen days count as unallocated for it', async () => {
