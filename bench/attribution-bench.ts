@@ -4,6 +4,7 @@
  * first run after an import (it builds the attribution cube), a full re-run of all rules after a
  * rule change, the live preview of one rule and the reads; prints figures, asserts nothing.
  */
+import { loadavg } from 'node:os';
 import type { AllocationRule, ConditionGroup, RulePack, RuleValue } from '../shared/attribution.js';
 import type { CallContext, EngineHandlers } from '../shared/rpc.js';
 import type { Store } from '../main/engine/db/store.js';
@@ -15,6 +16,10 @@ export interface AttributionFigures {
   pools: number;
   /** The first run after the import: builds the cube, runs every rule, writes alloc_daily. */
   firstRunSeconds: number;
+  /** CPU time of the first run (the process's threads; steadier than wall time on a loaded machine). */
+  firstRunCpuSeconds: number;
+  /** The 1-minute load average just after the first run (other processes share the cores). */
+  loadAverage: number;
   /** A rule changed: every rule re-run over the cube and alloc_daily rewritten. */
   rerunSeconds: number[];
   /** The same rule set with one numeric condition (BilledCost > 100): evaluated over the lines, not the cube. */
@@ -107,7 +112,11 @@ export async function benchAttribution(handlers: EngineHandlers, store: () => St
     job();
     return (performance.now() - start) / 1000;
   };
+  const cpuBefore = process.cpuUsage();
   const firstRunSeconds = time(() => recomputeAllocations(store()));
+  const cpu = process.cpuUsage(cpuBefore);
+  const firstRunCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const loadAverage = loadavg()[0] ?? NaN;
   const rerunSeconds: number[] = [];
   for (let i = 0; i < 3; i++) {
     // A rule edit (its name) makes the stored result stale; the next read re-runs every rule.
@@ -132,5 +141,5 @@ export async function benchAttribution(handlers: EngineHandlers, store: () => St
   const numeric: AllocationRule = { ...(pack.rules[1] as AllocationRule), when: all({ column: 'ProviderName', op: 'in', values: ['OpenAI', 'Anthropic'] }, { column: 'BilledCost', op: '>', number: 100 }) };
   await handlers.saveRule({ rule: numeric }, ctx);
   const lineRerunSeconds = time(() => recomputeAllocations(store()));
-  return { rules: pack.rules.length, pools: pack.pools.length, firstRunSeconds, rerunSeconds, lineRerunSeconds, allocRows, preview, summary, explain };
+  return { rules: pack.rules.length, pools: pack.pools.length, firstRunSeconds, firstRunCpuSeconds, loadAverage, rerunSeconds, lineRerunSeconds, allocRows, preview, summary, explain };
 }

@@ -89,11 +89,11 @@ function attributionTable(results: SizeResult[]): string {
     const a = engine.attribution;
     const reruns = [...a.rerunSeconds].sort((x, y) => x - y);
     return [
-      fmt(engine.rows), `${a.rules} + ${a.pools}`, fmt(a.firstRunSeconds, 2), fmt(reruns[Math.floor(reruns.length / 2)] ?? NaN, 2), fmt(reruns.at(-1) ?? NaN, 2),
+      fmt(engine.rows), `${a.rules} + ${a.pools}`, fmt(a.firstRunSeconds, 2), fmt(a.firstRunCpuSeconds, 2), fmt(a.loadAverage, 1), fmt(reruns[Math.floor(reruns.length / 2)] ?? NaN, 2), fmt(reruns.at(-1) ?? NaN, 2),
       fmt(a.lineRerunSeconds, 2), fmt(a.preview.p50, 0), fmt(a.preview.p95, 0), fmt(a.summary.p95, 1), fmt(a.explain.p50, 0), fmt(a.allocRows),
     ];
   });
-  return formatTable(['rows', 'rules + pools', 'first run s', 're-run s (median', 'max)', 'numeric rule re-run s', 'preview p50 ms', 'preview p95 ms', 'summary p95 ms', 'explain p50 ms', 'alloc_daily rows'], rows);
+  return formatTable(['rows', 'rules + pools', 'first run s', '(CPU s', 'load)', 're-run s (median', 'max)', 'numeric rule re-run s', 'preview p50 ms', 'preview p95 ms', 'summary p95 ms', 'explain p50 ms', 'alloc_daily rows'], rows);
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -11,6 +11,7 @@ import { poolOrder } from './check-config.js';
 import type { Compiler, DecodedKey, Signature } from './compile.js';
 import type { Cube, Slots } from './cube.js';
 import { sharesOf, splitAmount, staticShares } from './split.js';
+import { TupleIndex } from './tuple-index.js';
 
 export interface Cell {
   keys: Array<number | string | null>;
@@ -83,7 +84,8 @@ export function cellsOf(cube: Cube, slots: Slots, plans: readonly DimensionPlan[
   const classOf = new Int32Array(cube.sigs.length).fill(-1);
   const classes: Array<{ keys: Array<number | null>; pools: Array<number | null> }> = [];
   const classIndex = new Map<string, number>();
-  const cellIndex = new Map<number, number>();
+  const cellIndex = new TupleIndex(3, 1 << 12);
+  const cellKey = new Float64Array(3);
   const cells: Cell[] = [];
   const money: Money[] = [];
   for (let i = 0; i < slots.count; i++) {
@@ -106,14 +108,14 @@ export function cellsOf(cube: Cube, slots: Slots, plans: readonly DimensionPlan[
       k = known;
     }
     const currency = slots.currency[i] as number;
-    const id = (k * 1024 + currency) * 262144 + (day & 262143);
-    let at = cellIndex.get(id);
-    if (at === undefined) {
+    cellKey[0] = k;
+    cellKey[1] = currency;
+    cellKey[2] = day;
+    const at = cellIndex.id(cellKey);
+    if (at === cells.length) {
       const c = classes[k] as (typeof classes)[number];
-      at = cells.length;
       cells.push({ keys: c.keys, pools: c.pools, currency: cube.currencies[currency] ?? '', day, lines: 0, billed: 0, effective: 0, tokens: 0, gpuHours: 0, requests: 0 });
       money.push(new Money());
-      cellIndex.set(id, at);
     }
     const cell = cells[at] as Cell;
     cell.lines += slots.lines[i] as number;

@@ -2,7 +2,9 @@
  * Conservation as a property: for random data and random rule sets (rules with nested AND/OR
  * conditions, regex captures, pools of every method feeding pools), every dimension's allocated
  * total equals the source total per currency, to the cent, billed and effective. Expected totals
- * are exact BigInt sums of the cost texts written to the file, not the engine's sums.
+ * are exact BigInt sums of the cost texts written to the file, not the engine's sums. Rule-set
+ * versions (and a frozen period) with different dimensions are covered too: a dimension that
+ * some versions lack still totals the whole source.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AllocationRule, Condition, ConditionGroup, PoolTarget, RulePack, RuleValue, SharedCostPool, SplitMethod } from '../../../shared/attribution.js';
 import { exactSum, toCents } from '../../../test/support/csv.js';
-import { importPaths, testEngine } from '../../../test/support/engine.js';
+import { importPaths, testEngine, type TestEngine } from '../../../test/support/engine.js';
 import { seeded } from '../../../test/support/focus-file.js';
 
 const HEADER = [
@@ -162,6 +164,36 @@ function randomPack(r: Rand): RulePack {
   };
 }
 
+/** The pack restricted to some dimensions (their rules, pools and hierarchy levels). */
+function onlyDimensions(pack: RulePack, keep: readonly string[]): RulePack {
+  const hierarchy = (pack.hierarchy ?? []).filter((d) => keep.includes(d));
+  return {
+    ...pack,
+    dimensions: pack.dimensions.filter((d) => keep.includes(d.id)),
+    hierarchy: hierarchy.length > 0 ? hierarchy : [keep[0] as string],
+    rules: pack.rules.filter((rule) => keep.includes(rule.dimension)),
+    pools: pack.pools.filter((pool) => keep.includes(pool.dimension)),
+  };
+}
+
+type Written = ReturnType<typeof writeData>;
+
+/** Checks one dimension's summaries, billed and effective, against the exact sums of the file. */
+async function expectConserved(engine: TestEngine, written: Written, dimension: string, context: string): Promise<void> {
+  for (const cost of ['billed', 'effective'] as const) {
+    const summaries = await engine.call('allocationSummary', { by: dimension, cost });
+    const where = `${context}, ${dimension}, ${cost}`;
+    expect(summaries.map((s) => s.currency).sort(), where).toEqual([...written[cost].keys()].sort());
+    for (const s of summaries) {
+      const expected = toCents(exactSum(written[cost].get(s.currency) ?? []));
+      expect(toCents(s.total), `${where}, ${s.currency}`).toBe(expected);
+      // The rows (values and unallocated) add up to the total too.
+      const rows = s.rows.reduce((sum, row) => sum + Number(row.cost), 0);
+      expect(Math.round(rows * 100), `${where}, ${s.currency}`).toBe(Number(expected));
+    }
+  }
+}
+
 describe('conservation', () => {
   it('allocated total = source total per currency and dimension, to the cent, for random rule sets and data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attr-conservation-'));
@@ -175,23 +207,41 @@ describe('conservation', () => {
       for (let set = 0; set < 12; set++) {
         const pack = randomPack(r);
         await engine.call('applyRulePack', { pack, mode: 'replace' });
-        for (const dimension of DIMENSIONS) {
-          for (const cost of ['billed', 'effective'] as const) {
-            const summaries = await engine.call('allocationSummary', { by: dimension, cost });
-            expect(summaries.map((s) => s.currency).sort()).toEqual([...written[cost].keys()].sort());
-            for (const s of summaries) {
-              const expected = toCents(exactSum(written[cost].get(s.currency) ?? []));
-              const where = `dataset ${dataset}, rule set ${set}, ${dimension}, ${cost}, ${s.currency}: ${JSON.stringify(pack).slice(0, 300)}`;
-              expect(toCents(s.total), where).toBe(expected);
-              // The rows (values and unallocated) add up to the total too.
-              const rows = s.rows.reduce((sum, row) => sum + Number(row.cost), 0);
-              expect(Math.round(rows * 100), where).toBe(Number(expected));
-            }
-          }
-        }
+        for (const dimension of DIMENSIONS) await expectConserved(engine, written, dimension, `dataset ${dataset}, rule set ${set}: ${JSON.stringify(pack).slice(0, 300)}`);
         cases++;
       }
     }
     expect(cases).toBe(48);
+  });
+
+  it('holds across rule-set versions and a frozen period whose rule sets have different dimensions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attr-conservation-versions-'));
+    // Versions start on these days (the data spans 2026-09-01 to 2026-10-28); September 5–15 is frozen after the second.
+    const starts = ['2026-09-10', '2026-09-24', '2026-10-03', '2026-10-20'];
+    let checks = 0;
+    for (let dataset = 0; dataset < 3; dataset++) {
+      const r = seeded(2000 + dataset);
+      const path = join(dir, `data-${dataset}.csv`);
+      const written = writeData(r, 300, path);
+      const engine = await testEngine();
+      expect((await importPaths(engine, [path])).committed).toBe(true);
+      const seen = new Set<string>();
+      for (let step = 0; step <= starts.length; step++) {
+        // Each version keeps a random, non-empty subset of the dimensions.
+        const keep = DIMENSIONS.filter(() => r() < 0.5);
+        if (keep.length === 0) keep.push(pick(r, DIMENSIONS));
+        keep.forEach((d) => seen.add(d));
+        const pack = onlyDimensions(randomPack(r), keep);
+        await engine.call('applyRulePack', { pack, mode: 'replace' });
+        if (step === 1) await engine.call('freezePeriod', { from: '2026-09-05', to: '2026-09-15' });
+        for (const dimension of seen) {
+          await expectConserved(engine, written, dimension, `dataset ${dataset}, step ${step} (${keep.join('+')}): ${JSON.stringify(pack).slice(0, 300)}`);
+          checks++;
+        }
+        const start = starts[step];
+        if (start !== undefined) await engine.call('saveRuleVersion', { label: `v${step + 2}`, effectiveFrom: start });
+      }
+    }
+    expect(checks).toBeGreaterThan(15);
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { Store } from '../db/store.js';
 import type { Inputs, SigValue } from './compile.js';
+import { TupleIndex } from './tuple-index.js';
 
 /** Slots, column-wise. Costs are Neumaier sums of the lines (value + compensation folded in). */
 export interface Slots {
@@ -28,8 +29,6 @@ export interface Slots {
 export interface Cube {
   key: string;
   sigs: SigValue[][];
-  /** Signature text → index into `sigs`. */
-  sigIndex: Map<string, number>;
   /** Currency codes by slot currency index. */
   currencies: string[];
   day: Slots;
@@ -37,8 +36,6 @@ export interface Cube {
 }
 
 const cubes = new WeakMap<Store, Cube>();
-const DAY_SPAN = 1 << 18;
-const CURRENCY_SPAN = 1 << 10;
 
 
 /** The SQL of the per-line measures beside the inputs. */
@@ -61,7 +58,6 @@ export class LineReader {
   /** Per input: [packed column, base power] or [text column, -1]. */
   private readonly layout: Array<[number, number]> = [];
   private readonly base: number;
-  private readonly decoded = new Map<string, SigValue[]>();
   readonly keyWidth: number;
 
   constructor(private readonly store: Store, private readonly inputs: Inputs) {
@@ -89,49 +85,66 @@ export class LineReader {
     });
     flush();
     this.keyWidth = this.columns.length;
+    this.index = new TupleIndex(this.keyWidth);
+    this.interned = this.columns.map((_, c) => (this.layout.some(([column, power]) => column === c && power < 0) ? new Map<unknown, number>() : null));
+    this.scratch = new Float64Array(this.keyWidth);
+    this.numericKey = this.interned.every((m) => m === null);
   }
 
-  /** The signature values of the row being read (cached by its key). */
-  sigOf(key: string, row: ReadonlyArray<unknown>): SigValue[] {
-    const offset = 2;
-    let sig = this.decoded.get(key);
-    if (!sig) {
-      sig = this.inputs.sql.map((_, input) => {
-        const [column, power] = this.layout[input] as [number, number];
-        const raw = row[offset + column];
-        if (power < 0) return raw === null || raw === undefined ? null : String(raw);
-        const digit = Math.floor(Number(raw) / this.base ** power) % this.base;
-        return digit === this.base - 1 ? null : digit;
+  /** The signatures met so far, by index (`read` hands each line's index). */
+  readonly sigs: SigValue[][] = [];
+  private readonly index: TupleIndex;
+  /** Text columns' values as whole numbers (by column), so a signature key is numbers only. */
+  private readonly interned: Array<Map<unknown, number> | null>;
+  private readonly scratch: Float64Array;
+  private readonly numericKey: boolean;
+
+  /** The index of the row's signature (decoded and numbered the first time it is met). */
+  private signatureOf(row: ReadonlyArray<unknown>): number {
+    let id: number;
+    if (this.numericKey) {
+      id = this.index.id(row, 2);
+    } else {
+      this.interned.forEach((names, c) => {
+        const v = row[2 + c];
+        if (names === null) this.scratch[c] = v as number;
+        else this.scratch[c] = names.get(v) ?? (names.set(v, names.size), names.size - 1);
       });
-      this.decoded.set(key, sig);
+      id = this.index.id(this.scratch);
     }
-    return sig;
+    if (id === this.sigs.length) this.sigs.push(this.decode(row));
+    return id;
+  }
+
+  private decode(row: ReadonlyArray<unknown>): SigValue[] {
+    return this.inputs.sql.map((_, input) => {
+      const [column, power] = this.layout[input] as [number, number];
+      const raw = row[2 + column];
+      if (power < 0) return raw === null || raw === undefined ? null : String(raw);
+      const digit = Math.floor(Number(raw) / this.base ** power) % this.base;
+      return digit === this.base - 1 ? null : digit;
+    });
   }
 
   /**
-   * Calls `each` for every line matching `where`: its signature key (`sigOf` decodes it), currency
-   * id, day, and the row, whose measures billed, effective, tokens, GPU hours, requests (then the
-   * `extra` columns) start at `row[measures]`.
+   * Calls `each` for every line matching `where`: the index of its signature in `sigs`, its
+   * currency id, day, and the row, whose measures billed, effective, tokens, GPU hours, requests
+   * (then the `extra` columns) start at `row[measures]`.
    */
   read(
     where: string,
     params: Array<number | string | null>,
-    each: (key: string, currencyId: number | null, day: number, row: ReadonlyArray<unknown>, measures: number) => void,
+    each: (sig: number, currencyId: number | null, day: number, row: ReadonlyArray<unknown>, measures: number) => void,
     extra: string[] = [],
   ): void {
     const sql = `SELECT "BillingCurrency", day, ${[...this.columns, measuresSql(this.store), ...extra].join(', ')} FROM cost_lines ${where}`;
     const statement = this.store.db.prepare(sql);
-    const width = this.keyWidth;
+    const measures = 2 + this.keyWidth;
     try {
       statement.bind(params);
       while (statement.step()) {
         const row = statement.get();
-        let key = '';
-        for (let c = 0; c < width; c++) {
-          const v = row[2 + c];
-          key += v === null ? '\u0002' : `${String(v)}\u0001`;
-        }
-        each(key, (row[0] as number | null) ?? null, row[1] as number, row, 2 + width);
+        each(this.signatureOf(row), (row[0] as number | null) ?? null, row[1] as number, row, measures);
       }
     } finally {
       statement.free();
@@ -139,8 +152,10 @@ export class LineReader {
   }
 }
 
+/** Sums lines into slots, one per (signature, currency, day). */
 class SlotBuilder {
-  private readonly index = new Map<number, number>();
+  private readonly index = new TupleIndex(3, 1 << 16);
+  private readonly key = new Float64Array(3);
   private readonly cols = { sig: [] as number[], currency: [] as number[], day: [] as number[], lines: [] as number[], tokens: [] as number[], gpuHours: [] as number[], requests: [] as number[] };
   private readonly billed: number[] = [];
   private readonly billedC: number[] = [];
@@ -148,11 +163,11 @@ class SlotBuilder {
   private readonly effectiveC: number[] = [];
 
   add(sig: number, currency: number, day: number, lines: number, billed: number, effective: number, tokens: number, gpuHours: number, requests: number): void {
-    const key = (sig * CURRENCY_SPAN + currency) * DAY_SPAN + (day & (DAY_SPAN - 1));
-    let at = this.index.get(key);
-    if (at === undefined) {
-      at = this.cols.sig.length;
-      this.index.set(key, at);
+    this.key[0] = sig;
+    this.key[1] = currency;
+    this.key[2] = day;
+    const at = this.index.id(this.key);
+    if (at === this.cols.sig.length) {
       this.cols.sig.push(sig);
       this.cols.currency.push(currency);
       this.cols.day.push(day);
@@ -199,7 +214,17 @@ function neumaier(sums: number[], comps: number[], at: number, value: number): v
   sums[at] = next;
 }
 
+const monthStarts = new Map<number, number>();
+
 function firstOfMonth(day: number): number {
+  const known = monthStarts.get(day);
+  if (known !== undefined) return known;
+  const start = firstOfMonthOf(day);
+  monthStarts.set(day, start);
+  return start;
+}
+
+function firstOfMonthOf(day: number): number {
   const date = new Date(day * 86_400_000);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000;
 }
@@ -209,24 +234,22 @@ export function ensureCube(store: Store, inputs: Inputs, dataFingerprint: string
   const key = `${dataFingerprint}\u0003${inputs.key}`;
   const known = cubes.get(store);
   if (known && known.key === key) return known;
-  const sigs: SigValue[][] = [];
-  const sigIndex = new Map<string, number>();
   const currencyIndex = new Map<number | null, number>();
   const currencies: string[] = [];
   const days = new SlotBuilder();
   const reader = new LineReader(store, inputs);
-  reader.read('', [], (text, currencyId, day, row, at) => {
-    let s = sigIndex.get(text);
-    if (s === undefined) {
-      s = sigs.length;
-      sigs.push(reader.sigOf(text, row));
-      sigIndex.set(text, s);
-    }
-    let c = currencyIndex.get(currencyId);
-    if (c === undefined) {
-      c = currencies.length;
-      currencyIndex.set(currencyId, c);
-      currencies.push(currencyId === null ? '' : String(store.scalar('SELECT value FROM dict WHERE id = ?', [currencyId]) ?? ''));
+  let lastCurrencyId: number | null | undefined;
+  let c = 0;
+  reader.read('', [], (s, currencyId, day, row, at) => {
+    if (currencyId !== lastCurrencyId) {
+      let known = currencyIndex.get(currencyId);
+      if (known === undefined) {
+        known = currencies.length;
+        currencyIndex.set(currencyId, known);
+        currencies.push(currencyId === null ? '' : String(store.scalar('SELECT value FROM dict WHERE id = ?', [currencyId]) ?? ''));
+      }
+      c = known;
+      lastCurrencyId = currencyId;
     }
     days.add(s, c, day, 1, (row[at] as number | null) ?? 0, (row[at + 1] as number | null) ?? 0, (row[at + 2] as number | null) ?? 0, (row[at + 3] as number | null) ?? 0, (row[at + 4] as number | null) ?? 0);
   });
@@ -236,7 +259,7 @@ export function ensureCube(store: Store, inputs: Inputs, dataFingerprint: string
     months.add(day.sig[i] as number, day.currency[i] as number, firstOfMonth(day.day[i] as number), day.lines[i] as number, day.billed[i] as number, day.effective[i] as number,
       day.tokens[i] as number, day.gpuHours[i] as number, day.requests[i] as number);
   }
-  const cube: Cube = { key, sigs, sigIndex, currencies, day, month: months.build() };
+  const cube: Cube = { key, sigs: reader.sigs, currencies, day, month: months.build() };
   cubes.set(store, cube);
   return cube;
 }

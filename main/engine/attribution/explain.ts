@@ -10,7 +10,7 @@ import type { Store } from '../db/store.js';
 import { decimalFromNumber } from '../import/exact-sum.js';
 import { isoDay } from '../import/values.js';
 import { entry, Money } from './accumulate.js';
-import { placer, planDimensions } from './allocate.js';
+import { placer, planDimensions, type Cell } from './allocate.js';
 import { Compiler, type SigValue } from './compile.js';
 import { LineReader } from './cube.js';
 import { PoolDistributions } from './distribution.js';
@@ -46,7 +46,15 @@ export function explainAllocation(store: Store, query: ExplainQuery): Allocation
     if (from > to) continue;
     const index = run.plans.findIndex((p) => p.dimension === query.dimension);
     const plan = run.plans[index];
-    if (!plan) continue;
+    if (!plan) {
+      // A rule set without the dimension leaves its days unallocated in it (see materialise.ts).
+      if (query.value === null && unallocatedSegment(run.cells, currency, from, to, cost, direct)) {
+        versions.add(segment.versionId);
+        if (segment.frozenId !== null) frozen.add(segment.frozenId);
+        rowParts.push({ from, to, dimension: query.dimension, config: run.config });
+      }
+      continue;
+    }
     for (const p of run.config.pools) if (!pools.has(p.id)) pools.set(p.id, p);
     const place = placer(run.config, plan, index);
     const keys = new Set<number | string | null>();
@@ -121,6 +129,26 @@ export function explainAllocation(store: Store, query: ExplainQuery): Allocation
   };
 }
 
+/** Adds a stretch's cost in the currency to the direct cost of no rule; true when it had any. */
+function unallocatedSegment(
+  cells: readonly Cell[],
+  currency: string,
+  from: number,
+  to: number,
+  cost: 'billed' | 'effective',
+  direct: Map<string | null, { name: string | null; money: Money; lines: number }>,
+): boolean {
+  let used = false;
+  for (const cell of cells) {
+    if (cell.currency !== currency || cell.day < from || cell.day > to) continue;
+    used = true;
+    const d = entry(direct, null, () => ({ name: null, money: new Money(), lines: 0 }));
+    d.money.add(0, cost === 'billed' ? cell.billed : cell.effective);
+    d.lines += cell.lines;
+  }
+  return used;
+}
+
 /** The source rows whose rule key decodes to the value, largest first (one pass over the lines per stretch). */
 interface RowPart {
   from: number;
@@ -139,8 +167,10 @@ function sourceRows(store: Store, parts: readonly RowPart[], value: string | nul
     // returns only the lines with those signatures.
     const { compiler, cube } = prepare(store);
     const plan = planDimensions(compiler, part.config, part.dimension)[0];
-    if (!plan) continue;
+    // Without the dimension in its rule set every line of the stretch is unallocated.
+    if (!plan && value !== null) continue;
     const wanted = cube.sigs.filter((sig) => {
+      if (!plan) return true;
       const key = plan.key(sig);
       const decoded = key === null ? null : plan.decode(key);
       return (decoded && decoded.rule >= 0 ? decoded.value : null) === value;
@@ -150,7 +180,7 @@ function sourceRows(store: Store, parts: readonly RowPart[], value: string | nul
     const tuple = inputs.sql.map((sql, i) => (inputs.text[i] ? `IFNULL(${sql}, '${NULL_TEXT}')` : `IFNULL(${sql}, -1)`));
     const literal = (v: SigValue, i: number): string =>
       v === null ? (inputs.text[i] ? `'${NULL_TEXT}'` : '-1') : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
-    const filter = tuple.length === 0 ? '' : `AND (${tuple.join(', ')}) IN (VALUES ${wanted.map((sig) => `(${sig.map(literal).join(', ')})`).join(', ')})`;
+    const filter = tuple.length === 0 || !plan ? '' : `AND (${tuple.join(', ')}) IN (VALUES ${wanted.map((sig) => `(${sig.map(literal).join(', ')})`).join(', ')})`;
     found.push(
       ...store.all<{ sourceId: number; rowNumber: number; cost: number | null }>(
         `SELECT source_id AS sourceId, row_number AS rowNumber, ${measure} AS cost FROM cost_lines
@@ -184,8 +214,8 @@ export function explainLine(store: Store, ref: { sourceId: number; rowNumber: nu
   const plans = planDimensions(compiler, run.config);
   let sig: SigValue[] = [];
   const reader = new LineReader(store, compiler.inputs);
-  reader.read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (key, _currency, _day, row) => {
-    sig = reader.sigOf(key, row);
+  reader.read('WHERE source_id = ? AND row_number = ?', [ref.sourceId, ref.rowNumber], (index) => {
+    sig = reader.sigs[index] ?? [];
   });
   const cell = { keys: plans.map((p) => p.key(sig)), pools: plans.map((p) => p.pool(sig)) };
   return {

@@ -6,13 +6,14 @@
  */
 import type { AttributionConfig } from '../../../shared/attribution.js';
 import type { Store } from '../db/store.js';
+import { entry, Money } from './accumulate.js';
 import { runAllocation, type RunResult } from './allocate.js';
 import { Compiler } from './compile.js';
 import { readFrozen, readRevision, readVersions, versionSegments } from './config-store.js';
 import { ensureCube, type Cube } from './cube.js';
 
 /** Bump when the allocation arithmetic changes, so stored results are recomputed. */
-const ALGORITHM = 1;
+const ALGORITHM = 2;
 export const FIRST_DAY = -1_000_000;
 export const LAST_DAY = 1_000_000;
 
@@ -80,6 +81,13 @@ function compute(store: Store, fingerprint: string, data: string): Materialised 
   };
 }
 
+/** A run's whole cost by currency and day (its cells cover every line of its days). */
+function unallocatedCost(run: RunResult): Map<string, Map<number, Money>> {
+  const result = new Map<string, Map<number, Money>>();
+  for (const cell of run.cells) entry(entry(result, cell.currency, () => new Map()), cell.day, () => new Money()).add(cell.billed, cell.effective);
+  return result;
+}
+
 function write(store: Store, result: Materialised): void {
   store.exec('SAVEPOINT alloc_write');
   try {
@@ -89,7 +97,18 @@ function write(store: Store, result: Materialised): void {
       'INSERT INTO alloc_flows (dimension, pool, direction, currency, day, value, other_pool, billed, effective, even_fallback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     try {
+      const everyDimension = new Set(result.segments.flatMap(({ run }) => run.dimensions.map((d) => d.dimension)));
       for (const { run } of result.segments) {
+        // A dimension this segment's rule set lacks (added by a later version, or only in a frozen
+        // one) still gets the segment's cost, unallocated: every dimension conserves the source total.
+        const missing = [...everyDimension].filter((id) => !run.dimensions.some((d) => d.dimension === id));
+        if (missing.length > 0) {
+          for (const [currency, byDay] of unallocatedCost(run)) {
+            for (const [day, money] of byDay) {
+              for (const dimension of missing) daily.run([dimension, null, currency, day, money.totalBilled, money.totalEffective]);
+            }
+          }
+        }
         for (const dim of run.dimensions) {
           for (const [value, byCurrency] of dim.rows) {
             for (const [currency, byDay] of byCurrency) {

@@ -99,3 +99,52 @@ describe('the live preview of a rule', () => {
     expect(preview.coverageAfter).toBeCloseTo(95 / 685, 12);
   });
 });
+
+describe('a dimension only some rule sets have', () => {
+  // The fixture: USD 610 in September (30 + 20 + 100 + 300 + 60 + 40 + 10 + 50 − 5 + 5) and 75 in
+  // October (45 + 30), 685 in all; EUR 20.00 (12.34 + 7.66), all in September. The new dimension
+  // "env" puts Bedrock on prod; only October's Bedrock line (45) falls under a rule set that has it.
+  const BEDROCK_IS_PROD: AllocationRule = {
+    id: 'bedrock-is-prod',
+    name: 'Bedrock is prod',
+    enabled: true,
+    dimension: 'env',
+    when: { match: 'all', conditions: [{ column: 'ServiceName', op: 'equals', value: 'Amazon Bedrock' }] },
+    value: { kind: 'constant', value: 'prod' },
+  };
+  const addEnv = async (engine: Awaited<ReturnType<typeof engineWithPack>>): Promise<void> => {
+    const config = await engine.call('attributionConfig', {});
+    await engine.call('saveAttributionConfig', { config: { ...config, dimensions: [...config.dimensions, { id: 'env', name: 'Environment' }], rules: [...config.rules, BEDROCK_IS_PROD] } });
+  };
+  const expectFullTotals = async (engine: Awaited<ReturnType<typeof engineWithPack>>): Promise<void> => {
+    const summaries = await engine.call('allocationSummary', { by: 'env' });
+    expect(summaries.map((s) => [s.currency, s.total, costs(s)])).toEqual([
+      ['USD', '685.000000', { prod: '45.000000', '(unallocated)': '640.000000' }],
+      ['EUR', '20.000000', { '(unallocated)': '20.000000' }],
+    ]);
+    // Every dimension shows the same total.
+    for (const by of ['team', 'project', 'model']) {
+      expect((await engine.call('allocationSummary', { by })).map((s) => [s.currency, s.total])).toEqual([['USD', '685.000000'], ['EUR', '20.000000']]);
+    }
+    const months = await engine.call('coverageOverTime', { dimension: 'env', granularity: 'month', currency: 'USD' });
+    expect(months.points.map((p) => [p.period, p.total, p.allocated])).toEqual([['2026-09', '610.000000', '0.000000'], ['2026-10', '75.000000', '45.000000']]);
+  };
+
+  it('added by a later version: the days of earlier versions count as unallocated, so its total is the source total', async () => {
+    const engine = await engineWithPack();
+    await engine.call('saveRuleVersion', { label: 'Q4', effectiveFrom: '2026-10-01' });
+    await addEnv(engine);
+    await expectFullTotals(engine);
+    // The explanation of its unallocated 640: no rule, the 10 September USD lines and October's S3
+    // line (30), from both versions.
+    const why = await engine.call('explainAllocation', { dimension: 'env', value: null, currency: 'USD' });
+    expect([why.figure, why.direct, why.rowCount, why.versions]).toEqual(['640.000000', [{ ruleId: null, ruleName: null, cost: '640.000000', lines: 11 }], 11, [1, 2]]);
+  });
+
+  it('added after a period was frozen: the frozen days count as unallocated for it', async () => {
+    const engine = await engineWithPack();
+    await engine.call('freezePeriod', { from: '2026-09-01', to: '2026-09-30' });
+    await addEnv(engine);
+    await expectFullTotals(engine);
+  });
+});
