@@ -9,6 +9,7 @@ import type { AllocationRule, ConditionGroup, RulePack, RuleValue } from '../sha
 import type { CallContext, EngineHandlers } from '../shared/rpc.js';
 import type { Store } from '../main/engine/db/store.js';
 import { recomputeAllocations } from '../main/engine/attribution/index.js';
+import { defaultConfig } from '../main/engine/attribution/check-config.js';
 import { measureLatency, type Latency } from './latency.js';
 
 export interface AttributionFigures {
@@ -72,14 +73,8 @@ export function benchRulePack(): RulePack {
     format: 'cost-council-rule-pack',
     version: 1,
     name: 'Benchmark rules',
-    dimensions: [
-      { id: 'team', name: 'Team' },
-      { id: 'project', name: 'Project' },
-      { id: 'model', name: 'Model' },
-      { id: 'environment', name: 'Environment' },
-      { id: 'cost_centre', name: 'Cost centre' },
-    ],
-    hierarchy: ['team', 'project', 'model'],
+    // A new workspace's dimensions and hierarchy, with the benchmark's rules and pools.
+    ...defaultConfig(),
     rules,
     pools: [
       {

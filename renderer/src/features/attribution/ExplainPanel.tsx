@@ -2,11 +2,12 @@
  * "Why is this figure what it is": the direct cost by the rule that set it, what pools took away
  * and what shares of pools came in, the source rows, and for any row where its cost went.
  */
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { AttributionConfig, LineRef } from '../../../../shared/attribution.js';
 import { useEngineQuery } from '../../app/engine-context.js';
 import { DataTable } from '../../components/DataTable.js';
+import { InfoDialog } from '../../components/InfoDialog.js';
 import { VisuallyHidden } from '../../components/VisuallyHidden.js';
 import { formatCount, formatMoney } from '../../format/money.js';
 import { dimensionName, fromMicros, micros, valueLabel } from './attribution-view.js';
@@ -103,36 +104,30 @@ function LineDialog({ config, line, onClose }: { config: AttributionConfig; line
   const { data, error } = useEngineQuery('explainLine', { sourceId: line.sourceId, rowNumber: line.rowNumber });
   const title = `Where row ${line.rowNumber} of ${line.file} went`;
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="line-explain-title">
-      <DialogTitle id="line-explain-title">{title}</DialogTitle>
-      <DialogContent>
-        {error && <Alert severity="error">{error.message}</Alert>}
-        {data && (
-          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-            <Typography variant="body2">
-              {data.day}: effective cost {formatMoney(data.effectiveCost, data.currency)}, billed {formatMoney(data.billedCost, data.currency)}; allocated by rule-set version {data.version}
-              {data.frozen !== null ? ` (frozen period ${data.frozen})` : ''}.
-            </Typography>
-            <DataTable
-              caption={title}
-              rowKey={(d) => d.dimension}
-              rows={data.dimensions}
-              columns={[
-                { header: 'Dimension', cell: (d) => dimensionName(config.dimensions, d.dimension) },
-                { header: 'Value', cell: (d) => valueLabel(d.value) },
-                { header: 'Rule', cell: (d) => d.rule?.name ?? 'No rule matched' },
-                {
-                  header: 'Shared out by pool',
-                  cell: (d) => (d.pool ? `${d.pool.name}: ${d.pool.shares.map((s) => `${s.value} ${(s.share * 100).toFixed(2)}% (${formatMoney(s.cost, data.currency)})`).join(', ')}` : '—'),
-                },
-              ]}
-            />
-          </Box>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button variant="contained" onClick={onClose}>Close</Button>
-      </DialogActions>
-    </Dialog>
+    <InfoDialog titleId="line-explain-title" title={title} maxWidth="md" onClose={onClose}>
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {data && (
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <Typography variant="body2">
+            {data.day}: effective cost {formatMoney(data.effectiveCost, data.currency)}, billed {formatMoney(data.billedCost, data.currency)}; allocated by rule-set version {data.version}
+            {data.frozen !== null ? ` (frozen period ${data.frozen})` : ''}.
+          </Typography>
+          <DataTable
+            caption={title}
+            rowKey={(d) => d.dimension}
+            rows={data.dimensions}
+            columns={[
+              { header: 'Dimension', cell: (d) => dimensionName(config.dimensions, d.dimension) },
+              { header: 'Value', cell: (d) => valueLabel(d.value) },
+              { header: 'Rule', cell: (d) => d.rule?.name ?? 'No rule matched' },
+              {
+                header: 'Shared out by pool',
+                cell: (d) => (d.pool ? `${d.pool.name}: ${d.pool.shares.map((s) => `${s.value} ${(s.share * 100).toFixed(2)}% (${formatMoney(s.cost, data.currency)})`).join(', ')}` : '—'),
+              },
+            ]}
+          />
+        </Box>
+      )}
+    </InfoDialog>
   );
 }

@@ -5,13 +5,14 @@
  */
 import {
   Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, IconButton, InputLabel,
-  MenuItem, Paper, Radio, RadioGroup, Select, Switch, TextField, Typography,
+  MenuItem, Paper, Radio, RadioGroup, Select, TextField, Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AttributionConfig, SharedCostPool, SplitMethod } from '../../../../shared/attribution.js';
 import { useEngine } from '../../app/engine-context.js';
 import { ConditionEditor } from './ConditionEditor.js';
+import { NameDimensionFields } from './NameDimensionFields.js';
 import { COMMON_COLUMNS, errorText } from './fields.js';
 import { percentTotal } from './percent-total.js';
 import { METHOD_LABEL, METRIC_LABEL, newPoolForm, poolFromForm, poolToForm, type MetricChoice, type PoolForm, type TargetForm } from './pool-form.js';
@@ -52,16 +53,10 @@ export function PoolEditorDialog({ config, pool, onClose, onSaved }: {
       <DialogTitle id="pool-editor-title">{pool ? `Edit pool “${pool.name}”` : 'New shared-cost pool'}</DialogTitle>
       <DialogContent>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: 1 }}>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr auto' }, gap: 2, alignItems: 'center' }}>
-            <TextField size="small" label="Pool name" required value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus />
-            <FormControl size="small">
-              <InputLabel id="pool-dimension-label">Dimension</InputLabel>
-              <Select labelId="pool-dimension-label" label="Dimension" value={form.dimension} onChange={(e) => set('dimension', String(e.target.value))}>
-                {config.dimensions.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
-              </Select>
-            </FormControl>
-            <FormControlLabel control={<Switch checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} />} label="Enabled" />
-          </Box>
+          <NameDimensionFields
+            idPrefix="pool" nameLabel="Pool name" dimensions={config.dimensions} name={form.name} dimension={form.dimension} enabled={form.enabled}
+            onName={(v) => set('name', v)} onDimension={(v) => set('dimension', v)} onEnabled={(v) => set('enabled', v)}
+          />
 
           <Paper component="fieldset" variant="outlined" sx={{ p: 1.5, m: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
             <FormLabel component="legend" sx={{ px: 0.5 }}>Costs the pool shares out</FormLabel>

@@ -4,7 +4,7 @@
  */
 import {
   Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel,
-  InputLabel, MenuItem, Paper, Radio, RadioGroup, Select, Switch, TextField, Typography,
+  InputLabel, MenuItem, Paper, Radio, RadioGroup, Select, TextField, Typography,
 } from '@mui/material';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AllocationRule, AttributionConfig } from '../../../../shared/attribution.js';
@@ -12,6 +12,7 @@ import { useEngine, useEngineQuery } from '../../app/engine-context.js';
 import { formatCount, formatMoney } from '../../format/money.js';
 import { formatCoverage } from './attribution-view.js';
 import { ConditionEditor } from './ConditionEditor.js';
+import { NameDimensionFields } from './NameDimensionFields.js';
 import type { FieldKind } from './condition-form.js';
 import { COMMON_COLUMNS, errorText } from './fields.js';
 import { newRuleForm, OPERATORS, ruleFromForm, ruleToForm, type RuleForm, type ValueForm, type ValueKind } from './rule-form.js';
@@ -70,16 +71,10 @@ export function RuleEditorDialog({ config, rule, tagKeys, currency, onClose, onS
       <DialogContent>
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 300px' }, gap: 3, pt: 1 }}>
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
-            <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr auto' }, gap: 2, alignItems: 'center' }}>
-              <TextField size="small" label="Rule name" required value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus />
-              <FormControl size="small">
-                <InputLabel id="rule-dimension-label">Dimension</InputLabel>
-                <Select labelId="rule-dimension-label" label="Dimension" value={form.dimension} onChange={(e) => set('dimension', String(e.target.value))}>
-                  {config.dimensions.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
-                </Select>
-              </FormControl>
-              <FormControlLabel control={<Switch checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} />} label="Enabled" />
-            </Box>
+            <NameDimensionFields
+              idPrefix="rule" nameLabel="Rule name" dimensions={config.dimensions} name={form.name} dimension={form.dimension} enabled={form.enabled}
+              onName={(v) => set('name', v)} onDimension={(v) => set('dimension', v)} onEnabled={(v) => set('enabled', v)}
+            />
             <Typography variant="body2">
               The rule gives a cost line a value in the dimension when the line meets the conditions. Rules are tried in list order; for each
               dimension the first rule that matches (and yields a value) decides.

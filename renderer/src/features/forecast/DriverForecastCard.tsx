@@ -1,15 +1,16 @@
 /** The driver-based AI forecast (tokens × price book price × traffic growth) beside the time-series one. */
 import { Alert, Box, InputAdornment, Paper, TextField, Typography } from '@mui/material';
 import { patternLinesDef } from '@nivo/core';
-import { ResponsiveBar } from '@nivo/bar';
 import { useTheme } from '@mui/material/styles';
 import { useState } from 'react';
 import type { DriverForecast } from '../../../../shared/forecast.js';
 import { useEngineQuery } from '../../app/engine-context.js';
+import { HorizontalBars } from '../../charts/HorizontalBars.js';
+import { categoryAxisWidth, truncateLabel } from '../../charts/chart-props.js';
 import { ChartCard } from '../../components/ChartCard.js';
 import { DataTable } from '../../components/DataTable.js';
 import { formatCount, formatMoney, formatMoneyCompact } from '../../format/money.js';
-import { CHART_COLOURS, nivoTheme, type ThemeMode } from '../../theme/themes.js';
+import { CHART_COLOURS, type ThemeMode } from '../../theme/themes.js';
 import { driverRows, driverSummary, parseGrowth, type DriverRow } from './forecast-view.js';
 
 export function DriverForecastCard({ horizon, currency, mode }: { horizon: number; currency: string | undefined; mode: ThemeMode }) {
@@ -92,46 +93,27 @@ function DriverChart({ rows, currency, mode, titleId, summaryId }: { rows: Drive
     const missing = key === 'Driver-based' ? row?.driverCost === null : row?.timeSeriesCost === null;
     return `${key}: ${missing ? (key === 'Driver-based' ? 'no price' : 'none') : formatMoneyCompact(value, currency)}`;
   };
-  const longest = Math.max(8, ...rows.map((r) => Math.min(r.model.length, 30)));
   return (
-    <ResponsiveBar
+    <HorizontalBars
+      titleId={titleId}
+      summaryId={summaryId}
+      currency={currency}
       data={data}
       keys={['Driver-based', 'Time series']}
       indexBy="model"
       groupMode="grouped"
-      layout="horizontal"
-      role="img"
-      ariaLabelledBy={titleId}
-      ariaDescribedBy={summaryId}
-      theme={nivoTheme(theme)}
       colors={[a, b]}
       defs={[patternLinesDef('hatch', { spacing: 6, rotation: -45, lineWidth: 2, background: theme.palette.background.paper, color: b })]}
       fill={[{ match: { id: 'Time series' }, id: 'hatch' }]}
       borderColor={b}
       borderWidth={1}
-      margin={{ top: 5, right: 180, bottom: 30, left: Math.min(230, longest * 7 + 16) }}
-      axisLeft={{ format: (v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v) }}
+      margin={{ top: 5, right: 180, bottom: 30, left: categoryAxisWidth(rows.map((r) => r.model), 30, 230) }}
+      axisLeft={{ format: (v: string) => truncateLabel(v, 30) }}
       padding={0.25}
       innerPadding={3}
-      axisBottom={{ format: (v: number) => formatMoneyCompact(v, currency), tickValues: 4 }}
-      enableGridX
-      enableGridY={false}
-      enableLabel={false}
-      layers={['grid', 'axes', 'bars', ({ bars }) => (
-        <g>
-          {bars.map((bar) => (
-            <text key={bar.key} x={bar.x + bar.width + 6} y={bar.y + bar.height / 2} dominantBaseline="central" style={{ fill: theme.palette.text.primary, fontSize: 11 }}>
-              {label(String(bar.data.id), String(bar.data.indexValue), Number(bar.data.value))}
-            </text>
-          ))}
-        </g>
-      )]}
-      tooltip={({ id, indexValue, value }) => (
-        <div style={{ background: theme.palette.background.paper, color: theme.palette.text.primary, padding: '4px 8px', border: `1px solid ${theme.palette.divider}` }}>
-          {String(indexValue)}, {String(id)}: <strong>{formatMoney(value, currency)}</strong>
-        </div>
-      )}
-      animate={false}
+      labelSize={11}
+      barLabel={(d) => label(String(d.id), String(d.indexValue), Number(d.value))}
+      tooltipName={({ id, indexValue }) => `${String(indexValue)}, ${String(id)}`}
     />
   );
 }

@@ -7,8 +7,10 @@ import { ResponsiveLine, type LineCustomSvgLayerProps } from '@nivo/line';
 import { Box, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { useId, type ReactNode } from 'react';
-import { formatMoney, formatMoneyCompact } from '../../format/money.js';
-import { CHART_COLOURS, nivoTheme, type ThemeMode } from '../../theme/themes.js';
+import { ChartTooltip } from '../../charts/ChartTooltip.js';
+import { lineChartProps, moneyAxis, periodTicks } from '../../charts/chart-props.js';
+import { formatMoney } from '../../format/money.js';
+import { CHART_COLOURS, type ThemeMode } from '../../theme/themes.js';
 import { bandPath, chartSeries, yExtent, type ForecastChartDay } from './forecast-chart-view.js';
 
 type Series = ReturnType<typeof chartSeries>[number];
@@ -26,7 +28,6 @@ export function ForecastChart({ days, currency, mode, titleId, summaryId }: {
   const [actualColour = '#0072B2', forecastColour = '#D55E00'] = CHART_COLOURS[mode];
   const hatch = `${id}-hatch`;
   const extent = yExtent(days);
-  const tickEvery = Math.max(1, Math.ceil(days.length / 8));
   const byDay = new Map(days.map((d) => [d.day, d]));
   const firstForecast = days.find((d) => d.forecast !== null)?.day;
 
@@ -81,16 +82,11 @@ export function ForecastChart({ days, currency, mode, titleId, summaryId }: {
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <Box sx={{ flexGrow: 1, minHeight: 0 }}>
         <ResponsiveLine
+          {...lineChartProps({ titleId, summaryId, theme, ticks: periodTicks(days.map((d) => d.day)), tickFormat: (v) => v.slice(5) })}
           data={chartSeries(days)}
-          role="img"
-          ariaLabelledBy={titleId}
-          ariaDescribedBy={summaryId}
-          theme={nivoTheme(theme)}
           margin={{ top: 18, right: 44, bottom: 40, left: 70 }}
-          xScale={{ type: 'point' }}
           yScale={{ type: 'linear', min: extent.min, max: extent.max }}
-          axisBottom={{ tickValues: days.filter((_, i) => i % tickEvery === 0).map((d) => d.day), format: (v: string) => v.slice(5) }}
-          axisLeft={{ format: (v: number) => formatMoneyCompact(v, currency), tickValues: 5 }}
+          axisLeft={moneyAxis(currency, 5)}
           enableGridX={false}
           enablePoints={false}
           layers={['grid', 'axes', Bands, Lines, 'slices']}
@@ -99,16 +95,15 @@ export function ForecastChart({ days, currency, mode, titleId, summaryId }: {
             const day = byDay.get(String(slice.points[0]?.data.x ?? ''));
             if (!day) return null;
             return (
-              <div style={{ background: theme.palette.background.paper, color: theme.palette.text.primary, padding: '4px 8px', border: `1px solid ${theme.palette.divider}`, fontSize: 13 }}>
+              <ChartTooltip fontSize={13}>
                 <strong>{day.day}</strong>
                 {day.actual !== null && <div>Actual: {formatMoney(day.actual, currency)}</div>}
                 {day.forecast !== null && <div>Forecast: {formatMoney(day.forecast, currency)}</div>}
                 {day.lo80 !== null && day.hi80 !== null && <div>80%: {formatMoney(day.lo80, currency)} – {formatMoney(day.hi80, currency)}</div>}
                 {day.lo95 !== null && day.hi95 !== null && <div>95%: {formatMoney(day.lo95, currency)} – {formatMoney(day.hi95, currency)}</div>}
-              </div>
+              </ChartTooltip>
             );
           }}
-          animate={false}
         />
       </Box>
       <Legend actual={actualColour} forecast={forecastColour} hatch={`${hatch}-legend`} />

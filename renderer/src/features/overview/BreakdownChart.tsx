@@ -1,8 +1,8 @@
-import { ResponsiveBar } from '@nivo/bar';
-import { useTheme } from '@mui/material/styles';
 import type { Breakdown } from '../../../../shared/model.js';
-import { formatMoney, formatMoneyCompact } from '../../format/money.js';
-import { CHART_COLOURS, nivoTheme, type ThemeMode } from '../../theme/themes.js';
+import { HorizontalBars } from '../../charts/HorizontalBars.js';
+import { categoryAxisWidth, truncateLabel } from '../../charts/chart-props.js';
+import { formatMoneyCompact } from '../../format/money.js';
+import { CHART_COLOURS, type ThemeMode } from '../../theme/themes.js';
 import { barData } from './overview-view.js';
 
 /** Horizontal bars, largest on top, each labelled with its amount (colour never carries meaning alone). */
@@ -13,42 +13,20 @@ export function BreakdownChart({ rows, currency, mode, titleId, summaryId }: {
   titleId: string;
   summaryId: string;
 }) {
-  const theme = useTheme();
-  const longest = Math.max(8, ...rows.map((r) => Math.min(r.key.length, 28)));
   return (
-    <ResponsiveBar
+    <HorizontalBars
+      titleId={titleId}
+      summaryId={summaryId}
+      currency={currency}
       data={barData(rows)}
       keys={['cost']}
       indexBy="key"
-      layout="horizontal"
-      role="img"
-      ariaLabelledBy={titleId}
-      ariaDescribedBy={summaryId}
-      theme={nivoTheme(theme)}
       colors={[CHART_COLOURS[mode][0] ?? '#0072B2']}
-      margin={{ top: 5, right: 90, bottom: 30, left: Math.min(220, longest * 7 + 16) }}
+      margin={{ top: 5, right: 90, bottom: 30, left: categoryAxisWidth(rows.map((r) => r.key), 28, 220) }}
       padding={0.25}
       valueScale={{ type: 'linear' }}
-      axisLeft={{ format: (v: string) => (v.length > 28 ? `${v.slice(0, 27)}…` : v) }}
-      axisBottom={{ format: (v: number) => formatMoneyCompact(v, currency), tickValues: 4 }}
-      enableGridX
-      enableGridY={false}
-      enableLabel={false}
-      layers={['grid', 'axes', 'bars', ({ bars }) => (
-        <g>
-          {bars.map((bar) => (
-            <text key={bar.key} x={bar.x + bar.width + 6} y={bar.y + bar.height / 2} dominantBaseline="central" style={{ fill: theme.palette.text.primary, fontSize: 12 }}>
-              {formatMoneyCompact(Number(bar.data.value), currency)}
-            </text>
-          ))}
-        </g>
-      )]}
-      tooltip={({ indexValue, value }) => (
-        <div style={{ background: theme.palette.background.paper, color: theme.palette.text.primary, padding: '4px 8px', border: `1px solid ${theme.palette.divider}` }}>
-          {String(indexValue)}: <strong>{formatMoney(value, currency)}</strong>
-        </div>
-      )}
-      animate={false}
+      axisLeft={{ format: (v: string) => truncateLabel(v, 28) }}
+      barLabel={(d) => formatMoneyCompact(Number(d.value), currency)}
     />
   );
 }

@@ -2,7 +2,9 @@ import { ResponsiveLine } from '@nivo/line';
 import { Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import type { UnitSeries } from '../../../../shared/unit-economics.js';
-import { nivoTheme, CHART_COLOURS, type ThemeMode } from '../../theme/themes.js';
+import { ChartTooltip } from '../../charts/ChartTooltip.js';
+import { dayTickFormat, lineChartProps, periodTicks } from '../../charts/chart-props.js';
+import { CHART_COLOURS, type ThemeMode } from '../../theme/themes.js';
 import { chartSeries, formatUnitCost } from './unit-view.js';
 
 /**
@@ -19,8 +21,7 @@ export function UnitChart({ series, periods, currency, unit, mode, titleId, summ
   summaryId: string;
 }) {
   const theme = useTheme();
-  const tickEvery = Math.max(1, Math.ceil(periods.length / 8));
-  const ticks = periods.filter((_, i) => i % tickEvery === 0);
+  const ticks = periodTicks(periods);
   const colours = CHART_COLOURS[mode];
   const colourOf = (i: number) => colours[i % colours.length] ?? theme.palette.text.primary;
   // By position, from this render's series: nivo's own ordinal scale remembers ids across renders,
@@ -30,27 +31,21 @@ export function UnitChart({ series, periods, currency, unit, mode, titleId, summ
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <Box sx={{ flex: 1, minHeight: 0 }}>
         <ResponsiveLine
+          {...lineChartProps({ titleId, summaryId, theme, ticks, tickFormat: dayTickFormat(periods.length) })}
           data={chartSeries(series)}
-          role="img"
-          ariaLabelledBy={titleId}
-          ariaDescribedBy={summaryId}
-          theme={nivoTheme(theme)}
           colors={(line: { id: string | number }) => colourById.get(String(line.id)) ?? theme.palette.text.primary}
           margin={{ top: 10, right: 24, bottom: 40, left: 90 }}
-          xScale={{ type: 'point' }}
           yScale={{ type: 'linear', min: 0, max: 'auto' }}
-          axisBottom={{ tickValues: ticks, format: (v: string) => (periods.length > 366 ? v.slice(0, 7) : v.slice(5)) }}
           axisLeft={{ format: (v: number) => formatUnitCost(v, currency), tickValues: 5 }}
           gridXValues={ticks}
           enablePoints={periods.length <= 62}
           pointSize={6}
           lineWidth={2}
           useMesh
-          animate={false}
           tooltip={({ point }) => (
-            <div style={{ background: theme.palette.background.paper, color: theme.palette.text.primary, padding: '4px 8px', border: `1px solid ${theme.palette.divider}` }}>
+            <ChartTooltip>
               {point.seriesId} · {String(point.data.x)}: <strong>{formatUnitCost(Number(point.data.y), currency)}</strong> per {unit}
-            </div>
+            </ChartTooltip>
           )}
         />
       </Box>
