@@ -15,6 +15,12 @@ export function isFirstOfMonth(day: number): boolean {
   return dateOf(day).getUTCDate() === 1;
 }
 
+/** Saturday or Sunday (UTC). */
+export function isWeekend(day: number): boolean {
+  const weekday = dateOf(day).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
 /** The calendar period holding `day`: first and last day numbers and a label. */
 export function periodOf(period: ProjectionPeriod, day: number): { start: number; end: number; label: string } {
   const date = dateOf(day);

@@ -56,6 +56,19 @@ describe('anomalies of one series', () => {
     expect(seriesAnomalies(y, AUG_1_2026, 35, SETTINGS)).toEqual([]);
   });
 
+  it('scales working days and weekends apart: a weekday swing is the weekdays\' noise, a weekend jump is not', () => {
+    // 2026-08-01 (index 0) is a Saturday. Weekdays: 100 with 15% log-normal noise (σ ≈ 15, so 4σ ≈ 60);
+    // weekends: 30 flat, like a batch job that runs on working days only. A pooled scale mixes the
+    // quiet weekends into the weekdays' noise (too narrow for weekdays, far too wide for weekends).
+    let state = 12345;
+    const rand = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const normal = (): number => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    const y = Array.from({ length: 84 }, (_, i) => (i % 7 < 2 ? 30 : 100 * Math.exp(0.15 * normal())));
+    y[72] = (y[72] as number) + 55; // a Monday: 55 above, inside 4 weekday σ
+    y[77] = (y[77] as number) + 20; // a Saturday: 30 → 50, on days that never move
+    expect(seriesAnomalies(y, AUG_1_2026, 56, SETTINGS).map((a) => [a.index, a.direction])).toEqual([[77, 'spike']]);
+  });
+
   it('does not look ahead: what comes after a day does not change its verdict', () => {
     const y = weekly();
     y[60] = (y[60] as number) + 300;

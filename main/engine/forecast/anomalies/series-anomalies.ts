@@ -2,7 +2,9 @@
  * Anomalous days of one series. Each day is compared with the one-step-ahead Holt-Winters
  * forecast made from the days before it only (parameters fitted on the data before the first
  * reported day): no look-ahead. Residuals are scaled robustly (median and MAD of the previous
- * eight weeks' residuals). A flagged day enters the filter as its expected value, so an incident
+ * eight weeks' residuals of the same day type, working day or weekend: batch jobs and working-day
+ * services make weekdays noisier than weekends, and one pooled scale would flag their ordinary
+ * weekday swings). A flagged day enters the filter as its expected value, so an incident
  * does not drag the expected values after it; a week of flagged days in the same direction is a
  * level shift, and the filter takes the new level. A run of consecutive flagged days is one
  * anomaly, reported on its first day. A monthly charge (or credit) on the 1st is expected once
@@ -10,7 +12,7 @@
  * weeks, so an incident there does not skew its start.
  */
 import type { AnomalySettings } from '../../../../shared/forecast.js';
-import { isFirstOfMonth } from '../calendar.js';
+import { isFirstOfMonth, isWeekend } from '../calendar.js';
 import { detectMonthlyCharge } from '../monthly-charge.js';
 import { fitHoltWinters, HOLT_WINTERS_MIN_DAYS, predict, robustInitialState, update } from '../models/holt-winters.js';
 import { MAD_TO_SIGMA, mad, median } from '../stats.js';
@@ -60,6 +62,9 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
   const params = fitHoltWinters(z, true, start, init);
   const state = { ...init, season: Float64Array.from(init.season) };
   const residuals: number[] = [];
+  /** Whether each residual's day is a weekend day, parallel to `residuals`. */
+  const weekends: boolean[] = [];
+  const weekend = (i: number): boolean => isWeekend(firstDay + i);
   const found: SeriesAnomaly[] = [];
   let run = 0;
   let runSign = 0;
@@ -67,11 +72,14 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
     const value = z[i] as number;
     const forecast = predict(state, params, 1, i);
     if (i < HOLT_WINTERS_MIN_DAYS || residuals.length < MIN_RESIDUALS) {
-      if (i >= HOLT_WINTERS_MIN_DAYS) residuals.push(value - forecast);
+      if (i >= HOLT_WINTERS_MIN_DAYS) {
+        residuals.push(value - forecast);
+        weekends.push(weekend(i));
+      }
       update(state, params, i, value);
       continue;
     }
-    const recent = residuals.slice(-SCALE_WINDOW);
+    const recent = sameDayType(residuals, weekends, weekend(i));
     const centre = median(recent);
     const scale = Math.max(MAD_TO_SIGMA * mad(recent, centre), 1e-9, 0.001 * Math.abs(forecast));
     const expected = forecast + centre;
@@ -94,6 +102,7 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
       }
       // The residual enters the scale's window clipped (an incident neither shrinks nor blows up the scale).
       residuals.push(centre + sign * settings.sensitivity * scale);
+      weekends.push(weekend(i));
       if (run >= LEVEL_SHIFT_DAYS) {
         // A new level: take it whole.
         state.level += value - forecast;
@@ -105,9 +114,18 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
       run = 0;
       runSign = 0;
       residuals.push(value - forecast);
+      weekends.push(weekend(i));
       update(state, params, i, value);
     }
   }
   return found;
+}
+
+/** The window's residuals of the same day type (weekend or working day); the whole window while fewer than MIN_RESIDUALS. */
+function sameDayType(residuals: readonly number[], weekends: readonly boolean[], isWeekend: boolean): number[] {
+  const from = Math.max(0, residuals.length - SCALE_WINDOW);
+  const same: number[] = [];
+  for (let j = from; j < residuals.length; j++) if (weekends[j] === isWeekend) same.push(residuals[j] as number);
+  return same.length >= MIN_RESIDUALS ? same : residuals.slice(from);
 }
 
