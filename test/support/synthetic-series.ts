@@ -4,17 +4,9 @@
  * and drops whose positions are returned, for the forecast and anomaly tests and the bench.
  */
 
-/** mulberry32: a small seeded generator, the same numbers on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32: a small seeded generator, the same numbers on every run (the test files' own). */
+export { seeded as random } from './focus-file.js';
+import { seeded as random } from './focus-file.js';
 
 /** A standard normal draw (Box–Muller). */
 export function normal(rand: () => number): number {
