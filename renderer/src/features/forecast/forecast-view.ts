@@ -144,7 +144,7 @@ export function trackRecord(b: BacktestScore, currency: string): TrackRecordLine
     label: '80% interval hit rate',
     value: b.coverage80 === null ? 'not measurable' : percent(b.coverage80 * 100, 0),
     meaning: b.coverage80 === null ? 'no intervals to test'
-      : `actuals fell inside the 80% interval on ${percent(b.coverage80 * 100, 0)} of backtest days (well calibrated: about 80%)`,
+      : `actuals fell inside the 80% interval on ${percent(b.coverage80 * 100, 0)} of backtest days (a well-calibrated interval holds about 80%)`,
   });
   return lines;
 }
