@@ -5,7 +5,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { AnomalySettings, SliceDimension } from '../../../../shared/forecast.js';
 import { useEngine } from '../../app/engine-context.js';
-import { DETECTION_DIMENSIONS, settingsForm, settingsOf, type SettingsForm } from './alert-view.js';
+import { settingsForm, settingsOf, type SettingsForm } from './alert-view.js';
+import { sliceOptions } from '../forecast/forecast-view.js';
 
 export interface FormMessage {
   severity: 'success' | 'error';
@@ -25,11 +26,8 @@ export function AnomalySettingsForm({ settings, tagKeys, allocated, message, set
 }) {
   const { api } = useEngine();
   const [form, setForm] = useState<SettingsForm>(() => settingsForm(settings));
-  const dims = [
-    ...DETECTION_DIMENSIONS,
-    ...tagKeys.map((k) => ({ by: `tag:${k}` as SliceDimension, label: `Tag: ${k}` })),
-    ...allocated.map((d) => ({ by: `alloc:${d}` as SliceDimension, label: `Allocated: ${d}` })),
-  ];
+  // The same choices as the forecast's slice picker: detection runs on those series.
+  const dims = sliceOptions(tagKeys, allocated);
   // Keep dimensions saved earlier that this list does not offer (e.g. an allocated one), so saving does not drop them.
   const extra = form.dimensions.filter((d) => !dims.some((o) => o.by === d)).map((by) => ({ by, label: by }));
   const toggle = (by: SliceDimension, on: boolean) => setForm((f) => ({ ...f, dimensions: on ? [...f.dimensions, by] : f.dimensions.filter((d) => d !== by) }));

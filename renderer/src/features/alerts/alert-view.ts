@@ -99,17 +99,6 @@ export function filterAlerts(alerts: readonly Alert[], filter: AlertStatus | 'al
   return filter === 'all' ? [...alerts] : alerts.filter((a) => a.status === filter);
 }
 
-/** The dimensions the settings form offers for detection. */
-export const DETECTION_DIMENSIONS: ReadonlyArray<{ by: SliceDimension; label: string }> = [
-  { by: 'total', label: 'Total' },
-  { by: 'ProviderName', label: 'Provider' },
-  { by: 'ServiceCategory', label: 'Service category' },
-  { by: 'ServiceName', label: 'Service' },
-  { by: 'SubAccountName', label: 'Sub-account' },
-  { by: 'RegionId', label: 'Region' },
-  { by: 'x_Model', label: 'AI model' },
-];
-
 /** The settings form: numbers as typed. */
 export interface SettingsForm {
   dimensions: SliceDimension[];
