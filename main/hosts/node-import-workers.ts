@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ImportWorkers } from '../engine/index.js';
+import { enqueue, failThread, noSuchWorker, type Thread as PoolThread } from './import-worker-pool.js';
 
 const ENTRY = new URL('./import-worker-thread.mjs', import.meta.url);
 
@@ -15,15 +16,7 @@ export function defaultImportWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
-interface Thread {
-  worker: Worker;
-  pending: Pending[];
-}
+type Thread = PoolThread<Worker>;
 
 export interface NodeImportWorkers extends ImportWorkers {
   /** Stops the threads (they are started again on the next request). */
@@ -33,11 +26,7 @@ export interface NodeImportWorkers extends ImportWorkers {
 export function nodeImportWorkers(size = defaultImportWorkerCount(), entry: URL = ENTRY): NodeImportWorkers {
   const threads: Array<Thread | undefined> = new Array<Thread | undefined>(size);
 
-  const fail = (index: number, thread: Thread, error: Error): void => {
-    if (threads[index] === thread) threads[index] = undefined;
-    for (const pending of thread.pending.splice(0)) pending.reject(error);
-    void thread.worker.terminate();
-  };
+  const fail = (index: number, thread: Thread, error: Error): void => failThread(threads, index, thread, error, (worker) => void worker.terminate());
 
   const start = (index: number): Thread => {
     const worker = new Worker(entry);
@@ -55,19 +44,20 @@ export function nodeImportWorkers(size = defaultImportWorkerCount(), entry: URL 
   return {
     size,
     request(index, message, transfer) {
-      if (!Number.isInteger(index) || index < 0 || index >= size) return Promise.reject(new Error(`no import worker ${index}`));
+      const refused = noSuchWorker(index, size);
+      if (refused) return refused;
       const thread = (threads[index] ??= start(index));
-      return new Promise((resolve, reject) => {
-        thread.pending.push({ resolve, reject });
-        thread.worker.ref();
-        try {
+      // A worker holds the process open only while it has requests.
+      return enqueue(
+        thread,
+        () => {
+          thread.worker.ref();
           thread.worker.postMessage(message, transfer);
-        } catch (error) {
-          thread.pending.pop();
+        },
+        () => {
           if (thread.pending.length === 0) thread.worker.unref();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
+        },
+      );
     },
     async terminate() {
       const running = threads.splice(0, size, ...new Array<Thread | undefined>(size)).filter((t): t is Thread => t !== undefined);

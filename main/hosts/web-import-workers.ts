@@ -4,27 +4,16 @@
  * are rejected and the engine converts in its own thread.
  */
 import type { ImportWorkers } from '../engine/index.js';
+import { asError, enqueue, failThread, noSuchWorker, type Thread as PoolThread } from './import-worker-pool.js';
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
-interface Thread {
-  worker: Worker;
-  pending: Pending[];
-}
+type Thread = PoolThread<Worker>;
 
 /** One thread less than the machine has (the engine's thread inserts), at most four; null without nested workers. */
 export function webImportWorkers(size = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))): ImportWorkers | null {
   if (typeof Worker === 'undefined') return null;
   const threads: Array<Thread | undefined> = new Array<Thread | undefined>(size);
 
-  const fail = (index: number, thread: Thread, error: Error): void => {
-    if (threads[index] === thread) threads[index] = undefined;
-    for (const pending of thread.pending.splice(0)) pending.reject(error);
-    thread.worker.terminate();
-  };
+  const fail = (index: number, thread: Thread, error: Error): void => failThread(threads, index, thread, error, (worker) => worker.terminate());
 
   const start = (index: number): Thread => {
     const worker = new Worker(new URL('./import-worker-web.ts', import.meta.url), { type: 'module', name: `import-worker-${index}` });
@@ -38,22 +27,15 @@ export function webImportWorkers(size = Math.max(1, Math.min(4, (globalThis.navi
   return {
     size,
     request(index, message, transfer) {
-      if (!Number.isInteger(index) || index < 0 || index >= size) return Promise.reject(new Error(`no import worker ${index}`));
+      const refused = noSuchWorker(index, size);
+      if (refused) return refused;
       let thread: Thread;
       try {
         thread = threads[index] ??= start(index);
       } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return Promise.reject(asError(error));
       }
-      return new Promise((resolve, reject) => {
-        thread.pending.push({ resolve, reject });
-        try {
-          thread.worker.postMessage(message, transfer);
-        } catch (error) {
-          thread.pending.pop();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
+      return enqueue(thread, () => thread.worker.postMessage(message, transfer));
     },
   };
 }
