@@ -1,8 +1,9 @@
 /**
  * Smoke test of the bundled desktop host without the Electron binary: main.cjs and preload.cjs run
- * in plain Node against a stand-in `electron` module that records what they ask of it. The stand-in
- * utility process runs the real bundled engine-process.cjs in this process, so the port wiring,
- * menu actions and IPC handlers are exercised end to end with the real engine.
+ * in plain Node against a stand-in `electron` module (test/support/electron-stand-in.ts) that
+ * records what they ask of it. The stand-in utility process runs the real bundled
+ * engine-process.cjs in this process, so the port wiring, menu actions and IPC handlers are
+ * exercised end to end with the real engine.
  */
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -13,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShellApi } from '../../shared/contract.js';
 import { EngineClient } from '../../shared/rpc.js';
+import { electronStandIn, type MenuItem, type StandInWindow } from '../../test/support/electron-stand-in.js';
 import { fixture, importPaths, testEngine } from '../../test/support/engine.js';
 import { parseTenBillionths, writeFocusFile } from '../../test/support/focus-file.js';
 import { COST_COLUMNS } from '../engine/db/cost-columns.js';
@@ -32,195 +33,8 @@ const outdir = join(work, 'app', 'dist', 'electron');
 const appPath = join(work, 'app');
 const webRoot = join(appPath, 'dist', 'web');
 const pageUrl = pathToFileURL(join(webRoot, 'index.html')).href;
-const openPorts: MessagePort[] = [];
-
-// ---- the stand-in electron module ----------------------------------------------------------------
-
-interface FakePort {
-  node: MessagePort;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-  start(): void;
-}
-
-function fakePort(node: MessagePort): FakePort {
-  openPorts.push(node);
-  return {
-    node,
-    on: (_event, listener) => node.on('message', (data: unknown) => listener({ data })),
-    postMessage: (message) => node.postMessage(message),
-    start: () => node.start(),
-  };
-}
-
-interface MenuItem {
-  label?: string;
-  role?: string;
-  click?: () => void;
-  submenu?: MenuItem[];
-}
-
-type Handler = (...args: unknown[]) => unknown;
-
-const parentPort = Object.assign(new EventEmitter(), { postMessage: (message: unknown) => currentChild()?.emit('message', message) });
-const forks: Array<{ modulePath: string; env: Record<string, string | undefined>; child: EventEmitter }> = [];
-const currentChild = (): EventEmitter | undefined => forks.at(-1)?.child;
-const windows: FakeWindow[] = [];
-const ipcHandlers = new Map<string, Handler>();
-const sessionCalls: string[] = [];
-const errors: string[] = [];
-const dialogAnswers: Array<{ canceled: boolean; filePaths?: string[]; filePath?: string }> = [];
-let applicationMenu: MenuItem[] = [];
-let sandboxEnabled = false;
-
-class FakeWebContents extends EventEmitter {
-  posted: Array<{ channel: string; ports: FakePort[] }> = [];
-  reloads = 0;
-  postMessage(channel: string, _message: unknown, ports: FakePort[]): void {
-    this.posted.push({ channel, ports });
-  }
-  reload(): void {
-    this.reloads += 1;
-  }
-}
-
-class FakeWindow extends EventEmitter {
-  readonly webContents = new FakeWebContents();
-  loaded: string[] = [];
-  constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-    super();
-    windows.push(this);
-  }
-  loadFile(path: string): Promise<void> {
-    this.loaded.push(path);
-    return Promise.resolve();
-  }
-  shows = 0;
-  focuses = 0;
-  restores = 0;
-  minimized = false;
-  show(): void {
-    this.shows += 1;
-  }
-  focus(): void {
-    this.focuses += 1;
-  }
-  isMinimized(): boolean {
-    return this.minimized;
-  }
-  restore(): void {
-    this.restores += 1;
-    this.minimized = false;
-  }
-  isDestroyed(): boolean {
-    return false;
-  }
-  static fromWebContents(contents: unknown): FakeWindow | null {
-    return windows.find((window) => window.webContents === contents) ?? null;
-  }
-}
-
-const app = Object.assign(new EventEmitter(), {
-  isPackaged: false,
-  getAppPath: () => appPath,
-  enableSandbox: () => {
-    sandboxEnabled = true;
-  },
-  whenReady: () => Promise.resolve(),
-  isReady: () => true,
-  quit: () => undefined,
-});
-
-/** Notifications the main process showed. */
-const notifications: FakeNotification[] = [];
-let notificationsSupported = true;
-
-class FakeNotification extends EventEmitter {
-  shown = false;
-  constructor(readonly options: { title: string; body: string }) {
-    super();
-  }
-  show(): void {
-    this.shown = true;
-    notifications.push(this);
-  }
-  static isSupported(): boolean {
-    return notificationsSupported;
-  }
-}
-
-const fakeElectron = {
-  app,
-  Notification: FakeNotification,
-  BrowserWindow: FakeWindow,
-  MessageChannelMain: class {
-    port1: FakePort;
-    port2: FakePort;
-    constructor() {
-      const { port1, port2 } = new MessageChannel();
-      this.port1 = fakePort(port1);
-      this.port2 = fakePort(port2);
-    }
-  },
-  utilityProcess: {
-    fork: (modulePath: string, _args: string[], options: { env: Record<string, string | undefined> }) => {
-      const child = Object.assign(new EventEmitter(), {
-        postMessage: (data: unknown, ports: FakePort[] = []) => parentPort.emit('message', { data, ports }),
-        kill: () => true,
-      });
-      forks.push({ modulePath, env: options.env, child });
-      process.env.COST_COUNCIL_WORKSPACE = options.env.COST_COUNCIL_WORKSPACE;
-      createRequire(import.meta.url)(modulePath);
-      return child;
-    },
-  },
-  session: {
-    defaultSession: {
-      setPermissionRequestHandler: () => sessionCalls.push('permissionRequest'),
-      setPermissionCheckHandler: () => sessionCalls.push('permissionCheck'),
-      setDevicePermissionHandler: () => sessionCalls.push('devicePermission'),
-      setSpellCheckerEnabled: () => sessionCalls.push('spellchecker'),
-      webRequest: {
-        onBeforeRequest: () => sessionCalls.push('beforeRequest'),
-        onHeadersReceived: () => sessionCalls.push('headersReceived'),
-      },
-    },
-  },
-  ipcMain: {
-    handle: (channel: string, handler: Handler) => ipcHandlers.set(channel, handler),
-    removeHandler: (channel: string) => ipcHandlers.delete(channel),
-  },
-  Menu: {
-    buildFromTemplate: (template: MenuItem[]) => template,
-    setApplicationMenu: (menu: MenuItem[]) => {
-      applicationMenu = menu;
-    },
-  },
-  dialog: {
-    showOpenDialog: async () => dialogAnswers.shift() ?? { canceled: true, filePaths: [] },
-    showSaveDialog: async () => dialogAnswers.shift() ?? { canceled: true },
-    showErrorBox: (title: string, content: string) => errors.push(`${title}: ${content}`),
-    showMessageBox: async (...args: unknown[]) => {
-      errors.push(JSON.stringify(args.at(-1)));
-      return { response: 0 };
-    },
-  },
-  // The preload's side.
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
-  ipcRenderer: {
-    invoke: async (channel: string, ...args: unknown[]) => {
-      invoked.push({ channel, args });
-      return null;
-    },
-    on: (channel: string, listener: Handler) => rendererListeners.push({ channel, listener }),
-  },
-  webUtils: { getPathForFile: (file: { path: string }) => file.path },
-};
-
-const exposed: Array<{ key: string; api: unknown }> = [];
-const invoked: Array<{ channel: string; args: unknown[] }> = [];
-const rendererListeners: Array<{ channel: string; listener: Handler }> = [];
-const windowMessages: unknown[][] = [];
+const standIn = electronStandIn(appPath);
+const { app, forks, windows, ipcHandlers, sessionCalls, errors, dialogAnswers, notifications, exposed, invoked, rendererListeners, windowMessages, currentChild } = standIn;
 
 // ---- setup ---------------------------------------------------------------------------------------
 
@@ -231,10 +45,7 @@ beforeAll(async () => {
   await run(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], { cwd: ROOT });
   mkdirSync(webRoot, { recursive: true });
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Cost Council</title>');
-  mkdirSync(join(work, 'app', 'node_modules', 'electron'), { recursive: true });
-  writeFileSync(join(work, 'app', 'node_modules', 'electron', 'index.js'), 'module.exports = globalThis.__fakeElectron;\n');
-  Object.assign(globalThis, { __fakeElectron: fakeElectron, window: { postMessage: (...args: unknown[]) => windowMessages.push(args) } });
-  Object.assign(process, { parentPort });
+  standIn.install();
 
   const engine = await testEngine();
   await importPaths(engine, [fixture('focus/awkward/negative-credits.csv')]);
@@ -247,11 +58,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  for (const port of openPorts) port.close();
+  standIn.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-function clientFromWindowPort(window: FakeWindow): EngineClient {
+function clientFromWindowPort(window: StandInWindow): EngineClient {
   const delivery = window.webContents.posted.at(-1);
   expect(delivery?.channel).toBe(ENGINE_PORT_CHANNEL);
   const port = delivery?.ports[0];
@@ -260,7 +71,7 @@ function clientFromWindowPort(window: FakeWindow): EngineClient {
 }
 
 function menuItem(menu: string, label: string): MenuItem {
-  const item = applicationMenu.find((entry) => entry.label === menu)?.submenu?.find((entry) => entry.label === label);
+  const item = standIn.applicationMenu.find((entry) => entry.label === menu)?.submenu?.find((entry) => entry.label === label);
   if (!item?.click) throw new Error(`no menu item ${menu} > ${label}`);
   return item;
 }
@@ -275,7 +86,7 @@ async function settle(done: () => boolean): Promise<void> {
 
 describe('main.cjs (with a stand-in electron)', () => {
   it('hardens the app before it shows anything', () => {
-    expect(sandboxEnabled).toBe(true);
+    expect(standIn.sandboxEnabled).toBe(true);
     expect(sessionCalls.sort()).toEqual(['beforeRequest', 'devicePermission', 'headersReceived', 'permissionCheck', 'permissionRequest', 'spellchecker']);
     expect(app.listenerCount('web-contents-created')).toBe(1);
   });
@@ -338,9 +149,9 @@ describe('main.cjs (with a stand-in electron)', () => {
     await expect(notify?.(trusted(), { title: '', body: 'x' })).rejects.toThrow(/needs a title/);
     await expect(notify?.(trusted(), 'hello')).rejects.toThrow(/needs an object/);
     await expect(notify?.({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: null }, { title: 'a', body: 'b' })).rejects.toThrow(/not the app/);
-    notificationsSupported = false;
+    standIn.notificationsSupported = false;
     await expect(notify?.(trusted(), { title: 'a', body: 'b' })).resolves.toBeUndefined();
-    notificationsSupported = true;
+    standIn.notificationsSupported = true;
     expect(notifications).toHaveLength(1);
   });
 
@@ -392,7 +203,7 @@ describe('main.cjs (with a stand-in electron)', () => {
   });
 
   it('has a View menu for presenters and a Quit item', () => {
-    const roles = (menu: string) => applicationMenu.find((entry) => entry.label === menu)?.submenu?.map((item) => item.role).filter(Boolean);
+    const roles = (menu: string) => standIn.applicationMenu.find((entry) => entry.label === menu)?.submenu?.map((item) => item.role).filter(Boolean);
     expect(roles('&View')).toEqual(expect.arrayContaining(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
     expect(roles('&File')).toContain('quit');
   });
