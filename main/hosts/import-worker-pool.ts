@@ -4,6 +4,7 @@
  * promises still waiting; a thread that fails rejects them all and is dropped, so the next request
  * starts it afresh. Both hosts bundle this module: it uses neither node:* nor the DOM.
  */
+import type { ImportWorkers } from '../engine/index.js';
 
 /** A request waiting for its worker's reply. */
 export interface Pending {
@@ -17,14 +18,8 @@ export interface Thread<W> {
   pending: Pending[];
 }
 
-export function asError(error: unknown): Error {
+function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** The rejection of a request for a worker the pool does not have, or undefined when `index` is one of them. */
-export function noSuchWorker(index: number, size: number): Promise<never> | undefined {
-  if (Number.isInteger(index) && index >= 0 && index < size) return undefined;
-  return Promise.reject(new Error(`no import worker ${index}`));
 }
 
 /** Drops a failed thread from its slot (unless it was already replaced), rejects its requests and stops it. */
@@ -34,20 +29,38 @@ export function failThread<W>(threads: Array<Thread<W> | undefined>, index: numb
   stop(thread.worker);
 }
 
+/** How a host starts a worker and sends it a message. */
+export interface PoolHost<W> {
+  start(index: number): Thread<W>;
+  post(thread: Thread<W>, message: unknown, transfer: ArrayBuffer[]): void;
+  /** After a message that could not be sent was taken off the queue again. */
+  unqueued?(thread: Thread<W>): void;
+}
+
 /**
- * Queues a request on `thread` and sends it with `post`; a message that cannot be sent (say, a
- * transfer list that is not transferable) is taken off the queue again, `unqueued` runs, and the
- * promise rejects.
+ * `ImportWorkers.request` over the slots `threads` (one a worker): refuses a worker the pool does
+ * not have, starts one on first use, queues the request and sends it. A worker that cannot be
+ * started, or a message that cannot be sent (say, a transfer list that is not transferable),
+ * rejects the request rather than throwing, as the contract says.
  */
-export function enqueue<W>(thread: Thread<W>, post: () => void, unqueued: () => void = () => undefined): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    thread.pending.push({ resolve, reject });
+export function poolRequest<W>(threads: Array<Thread<W> | undefined>, host: PoolHost<W>): ImportWorkers['request'] {
+  return (index, message, transfer) => {
+    if (!Number.isInteger(index) || index < 0 || index >= threads.length) return Promise.reject(new Error(`no import worker ${index}`));
+    let thread: Thread<W>;
     try {
-      post();
+      thread = threads[index] ??= host.start(index);
     } catch (error) {
-      thread.pending.pop();
-      unqueued();
-      reject(asError(error));
+      return Promise.reject(asError(error));
     }
-  });
+    return new Promise((resolve, reject) => {
+      thread.pending.push({ resolve, reject });
+      try {
+        host.post(thread, message, transfer);
+      } catch (error) {
+        thread.pending.pop();
+        host.unqueued?.(thread);
+        reject(asError(error));
+      }
+    });
+  };
 }

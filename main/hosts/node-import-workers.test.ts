@@ -63,6 +63,15 @@ describe('nodeImportWorkers (real worker threads)', () => {
     await expect(workers.request(2, { type: 'hello' }, [])).rejects.toThrow(/no import worker 2/);
   });
 
+  it('a worker that Node refuses to create (not a file URL) rejects the request instead of throwing, and the next request tries again', async () => {
+    const workers = nodeImportWorkers(1, new URL('https://example.com/import-worker.mjs'));
+    pools.push(workers);
+    // The engine fires its hello requests without awaiting them (load-source.ts): a throw would escape.
+    const first = workers.request(0, { type: 'hello' }, []);
+    await expect(first).rejects.toThrow(/scheme file/);
+    await expect(workers.request(0, { type: 'hello' }, [])).rejects.toThrow(/scheme file/);
+  });
+
   it('one thread fewer than the machine has, at least one, at most four', () => {
     expect(defaultImportWorkerCount()).toBeGreaterThanOrEqual(1);
     expect(defaultImportWorkerCount()).toBeLessThanOrEqual(4);

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ImportWorkers } from '../engine/index.js';
-import { enqueue, failThread, noSuchWorker, type Thread as PoolThread } from './import-worker-pool.js';
+import { failThread, poolRequest, type Thread as PoolThread } from './import-worker-pool.js';
 
 const ENTRY = new URL('./import-worker-thread.mjs', import.meta.url);
 
@@ -43,22 +43,17 @@ export function nodeImportWorkers(size = defaultImportWorkerCount(), entry: URL 
 
   return {
     size,
-    request(index, message, transfer) {
-      const refused = noSuchWorker(index, size);
-      if (refused) return refused;
-      const thread = (threads[index] ??= start(index));
-      // A worker holds the process open only while it has requests.
-      return enqueue(
-        thread,
-        () => {
-          thread.worker.ref();
-          thread.worker.postMessage(message, transfer);
-        },
-        () => {
-          if (thread.pending.length === 0) thread.worker.unref();
-        },
-      );
-    },
+    // A worker holds the process open only while it has requests.
+    request: poolRequest(threads, {
+      start,
+      post: (thread, message, transfer) => {
+        thread.worker.ref();
+        thread.worker.postMessage(message, transfer);
+      },
+      unqueued: (thread) => {
+        if (thread.pending.length === 0) thread.worker.unref();
+      },
+    }),
     async terminate() {
       const running = threads.splice(0, size, ...new Array<Thread | undefined>(size)).filter((t): t is Thread => t !== undefined);
       await Promise.all(running.map((t) => t.worker.terminate()));

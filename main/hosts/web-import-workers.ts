@@ -4,7 +4,7 @@
  * are rejected and the engine converts in its own thread.
  */
 import type { ImportWorkers } from '../engine/index.js';
-import { asError, enqueue, failThread, noSuchWorker, type Thread as PoolThread } from './import-worker-pool.js';
+import { failThread, poolRequest, type Thread as PoolThread } from './import-worker-pool.js';
 
 type Thread = PoolThread<Worker>;
 
@@ -26,16 +26,6 @@ export function webImportWorkers(size = Math.max(1, Math.min(4, (globalThis.navi
 
   return {
     size,
-    request(index, message, transfer) {
-      const refused = noSuchWorker(index, size);
-      if (refused) return refused;
-      let thread: Thread;
-      try {
-        thread = threads[index] ??= start(index);
-      } catch (error) {
-        return Promise.reject(asError(error));
-      }
-      return enqueue(thread, () => thread.worker.postMessage(message, transfer));
-    },
+    request: poolRequest(threads, { start, post: (thread, message, transfer) => thread.worker.postMessage(message, transfer) }),
   };
 }
