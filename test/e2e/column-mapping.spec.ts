@@ -2,18 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { FINANCE_HEADER as HEADER, FINANCE_OCTOBER as OCTOBER } from '../support/finance-export.js';
 import { AppPage } from './app.page.js';
 
-/** A finance team's export of OpenAI spend: no known format reads it (OpenAI's own export has start_time). */
-const HEADER = 'Usage Day,Project,Model,line_item,Tokens,amount_value,Currency Code,tag_team,tag_env,Notes';
-const OCTOBER = [
-  '2026-10-01,proj-search,gpt-4o,gpt-4o input,1200000,3.000000,USD,search,prod,first',
-  '2026-10-01,proj-search,gpt-4o,gpt-4o output,300000,3.0000004,USD,search,prod,',
-  '2026-10-02,proj-chat,gpt-4o-mini,gpt-4o-mini input,9000000,1.3500000001,USD,chat,,',
-  '2026-10-02,proj-chat,gpt-4o-mini,credit,,-0.4999999999,USD,chat,prod,promo credit',
-  '2026-10-03,proj-batch,o3,o3 output,120000,1234.5678901234,USD,,dev,"quoted, with comma"',
-  '2026-10-03,proj-batch,text-embedding-3-small,embeddings,50000000,0.0000003,USD,batch,dev,',
-];
 // The same columns in another order and case, a later month.
 const NOVEMBER = 'NOTES,TAG_ENV,TAG_TEAM,CURRENCY CODE,AMOUNT_VALUE,TOKENS,LINE_ITEM,MODEL,PROJECT,USAGE DAY\n,prod,chat,USD,10.10,100,gpt-4o input,gpt-4o,proj-chat,2026-11-01\n';
 

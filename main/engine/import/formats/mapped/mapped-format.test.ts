@@ -6,6 +6,7 @@ import type { ColumnMapping } from '../../../../../shared/model.js';
 import { EngineError } from '../../../../../shared/rpc.js';
 import { exactSum, toCents } from '../../../../../test/support/csv.js';
 import { importPaths, testEngine, type TestEngine } from '../../../../../test/support/engine.js';
+import { FINANCE_HEADER as HEADER, FINANCE_OCTOBER as OCTOBER } from '../../../../../test/support/finance-export.js';
 import { readSetting, writeSetting } from '../../../db/settings.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cc-mapped-'));
@@ -16,16 +17,6 @@ function file(name: string, text: string): string {
   return path;
 }
 
-/** A finance team's export of OpenAI spend: no known format reads it (OpenAI's own has start_time). */
-const HEADER = 'Usage Day,Project,Model,line_item,Tokens,amount_value,Currency Code,tag_team,tag_env,Notes';
-const OCTOBER = [
-  '2026-10-01,proj-search,gpt-4o,gpt-4o input,1200000,3.000000,USD,search,prod,first',
-  '2026-10-01,proj-search,gpt-4o,gpt-4o output,300000,3.0000004,USD,search,prod,',
-  '2026-10-02,proj-chat,gpt-4o-mini,gpt-4o-mini input,9000000,1.3500000001,USD,chat,,',
-  '2026-10-02,proj-chat,gpt-4o-mini,credit,,-0.4999999999,USD,chat,prod,promo credit',
-  '2026-10-03,proj-batch,o3,o3 output,120000,1234.5678901234,USD,,dev,"quoted, with comma"',
-  '2026-10-03,proj-batch,text-embedding-3-small,embeddings,50000000,0.0000003,USD,batch,dev,',
-];
 const AMOUNTS = OCTOBER.map((row) => row.split(',')[5] ?? '');
 
 const MAPPING: ColumnMapping = {
