@@ -1,6 +1,7 @@
 /** Writes FOCUS files of any size for tests, with a seeded generator and the exact expected totals. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../../scripts/demo/prng.js';
 
 const HEADER = [
   'BillingAccountId', 'BillingAccountName', 'BillingCurrency', 'BillingPeriodStart', 'BillingPeriodEnd', 'ChargeCategory',
@@ -9,17 +10,8 @@ const HEADER = [
   'ServiceName', 'ResourceId', 'Tags',
 ];
 
-/** A small deterministic PRNG (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG: the demo generator's mulberry32, under the name the tests know. */
+export const seeded: (seed: number) => () => number = mulberry32;
 
 export interface GeneratedFile {
   rows: number;
