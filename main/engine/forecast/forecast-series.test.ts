@@ -109,8 +109,8 @@ describe('forecastSeries', () => {
     expect(result.backtest?.mase).toBeLessThan(0.2);
     const naive = result.candidates.find((c) => c.model === 'seasonal-naive');
     expect(naive?.backtest.mase).toBeGreaterThan(0.9);
-    expect(result.candidates).toHaveLength(5);
-    expect(result.reason).toMatch(/lowest backtest error of 5 candidates/);
+    expect(result.candidates).toHaveLength(6);
+    expect(result.reason).toMatch(/lowest backtest error of 6 candidates/);
   });
 
   it('reports gaps and credit days', () => {
