@@ -64,6 +64,8 @@ export type ForecastModel =
   | 'holt-winters-damped'
   /** A least-squares line through the history, plus the mean weekday effect. */
   | 'linear-trend'
+  /** The mean of the Holt-Winters, damped Holt-Winters and linear-trend forecasts (a combination is steadier than any one of them). */
+  | 'combination'
   /** Short histories: the mean of the last (up to) seven days, flat. */
   | 'recent-mean';
 

@@ -31,7 +31,7 @@ describe('cost-council forecast', () => {
     const blocks = io.out.split('\n\n');
     expect(blocks).toHaveLength(3);
     expect(blocks[0]).toMatch(/^ServiceName = .+\(USD, effective cost, 92 days of history\)/);
-    expect(blocks[0]).toMatch(/model: [a-z-]+: lowest backtest error of 5 candidates/);
+    expect(blocks[0]).toMatch(/model: [a-z-]+: lowest backtest error of 6 candidates/);
     expect(blocks[0]).toMatch(/backtest: MAPE [\d.]+%, MASE [\d.]+/);
     expect(blocks[0]).toMatch(/month-end 2026-11: [\d,.]+ \(80%: [\d,.]+ – [\d,.]+; 95%/);
     expect(blocks[0]?.match(/^ {2}2026-11-0\d /gm)).toHaveLength(7);

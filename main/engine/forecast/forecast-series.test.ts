@@ -45,6 +45,26 @@ describe('intervals from backtest errors', () => {
     expect(model.hi80).toBeCloseTo(1.2816, 4);
     expect(intervalModel([[1, 2]], 3)).toBeNull();
   });
+
+  it('bounds the error of one incident at five robust scales from the median of its step', () => {
+    // Errors −1, 1, −1, 1, 100: median 1, deviations 2, 0, 2, 0, 99 → MAD 2; reach 5 × 1.4826 × 2 = 14.826,
+    // so 100 counts as 1 + 14.826 = 15.826. RMS √((4 × 1 + 15.826²) / 5) = 7.134 (unbounded: √(10,004 / 5) = 44.7).
+    const model = intervalModel([[-1, 1, -1, 1, 100]], 1) as NonNullable<ReturnType<typeof intervalModel>>;
+    expect(model.scale[0]).toBeCloseTo(Math.sqrt((4 + 15.826 ** 2) / 5), 9);
+  });
+
+  it('keeps the 95% band of a quiet series near the forecast after one spike, and still wider than the 80% band', () => {
+    // Nine weeks of a weekly pattern (weekdays 200, weekends 145, ±2 of a fixed wobble), one day of 800 in week 7.
+    const y = Array.from({ length: 63 }, (_, i) => (i % 7 >= 5 ? 145 : 200) + [1, -2, 0, 2, -1, 1, -1][i % 7]! + ((i * 5) % 3) - 1);
+    y[46] = 800;
+    const result = forecastSeries(y, 0, 30);
+    for (const day of result.forecast) {
+      // Unbounded, the spike set every step's RMS scale and the 97.5% quantile: hi95 reached 4–8 × the mean.
+      expect(day.hi95).toBeLessThan(day.mean * 1.5);
+      expect(day.hi95).toBeGreaterThanOrEqual(day.hi80);
+    }
+    expect(result.forecast.some((day) => day.hi95 - day.mean > 1.5 * (day.hi80 - day.mean))).toBe(true);
+  });
 });
 
 describe('monthly charges on the 1st', () => {
@@ -109,8 +129,8 @@ describe('forecastSeries', () => {
     expect(result.backtest?.mase).toBeLessThan(0.2);
     const naive = result.candidates.find((c) => c.model === 'seasonal-naive');
     expect(naive?.backtest.mase).toBeGreaterThan(0.9);
-    expect(result.candidates).toHaveLength(5);
-    expect(result.reason).toMatch(/lowest backtest error of 5 candidates/);
+    expect(result.candidates).toHaveLength(6);
+    expect(result.reason).toMatch(/lowest backtest error of 6 candidates/);
   });
 
   it('reports gaps and credit days', () => {

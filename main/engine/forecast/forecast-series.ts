@@ -6,7 +6,8 @@
 import type { BacktestScore, CandidateScore, ForecastModel, ForecastStatus, PeriodProjection } from '../../../shared/forecast.js';
 import { backtestOrigins, errorsByStep, runBacktest, scoreBacktest, type BacktestRun } from './backtest.js';
 import { isFirstOfMonth, periodOf } from './calendar.js';
-import { CANDIDATES, FORECASTERS, MODEL_NAMES } from './candidates.js';
+import { CANDIDATES, COMBINED, FORECASTERS, MODEL_NAMES, RANKED_MODELS } from './candidates.js';
+import { meanOfRuns } from './models/combination.js';
 import { boundsAt, intervalModel, type IntervalModel } from './intervals.js';
 import { detectMonthlyCharge } from './monthly-charge.js';
 import { seasonalNaiveScale } from './models/seasonal-naive.js';
@@ -125,10 +126,10 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     fitted = cleaned;
     const origins = backtestOrigins(n, horizon, Math.min(MIN_TRAINING_DAYS, Math.max(HOLT_WINTERS_MIN_DAYS, n - WEEK)));
     const scale = seasonalNaiveScale(series);
-    const runs = CANDIDATES.map(([name, forecaster]) => {
-      const run = runBacktest(cleaned, forecaster, origins, horizon);
-      return { name, run, score: scoreBacktest(series, run, scale) };
-    });
+    const single = CANDIDATES.map(([name, forecaster]) => ({ name, run: runBacktest(cleaned, forecaster, origins, horizon) }));
+    const parts = COMBINED.map((name) => (single.find((r) => r.name === name) as (typeof single)[number]).run.forecasts);
+    const combined = { name: 'combination' as ForecastModel, run: { origins, forecasts: meanOfRuns(parts), horizon } };
+    const runs = [...single, combined].map((r) => ({ ...r, score: scoreBacktest(series, r.run, scale) }));
     const mae = (r: (typeof runs)[number]): number => (r.score.points === 0 ? Infinity : meanAbsolute(series, r.run));
     const ranked = runs.map((r) => ({ ...r, mae: mae(r) })).sort((a, b) => a.mae - b.mae || rank(a.name) - rank(b.name));
     // A simpler model within 1% of the best is preferred: the gain is noise.
@@ -202,7 +203,7 @@ function fmt(value: number | null): string {
 }
 
 function rank(name: ForecastModel): number {
-  return CANDIDATES.findIndex(([candidate]) => candidate === name);
+  return RANKED_MODELS.indexOf(name);
 }
 
 /** Mean absolute error over the scored points (full-horizon origins, or all when none is). */

@@ -4,7 +4,7 @@
  * divided by that scale, pooled over steps (so the quantiles rest on hundreds of points, not the
  * few each step has). Empirical, so skewed errors give skewed intervals.
  */
-import { quantileSorted } from './stats.js';
+import { MAD_TO_SIGMA, mad, median, quantileSorted } from './stats.js';
 
 export interface IntervalModel {
   /** Error scale per step (index k − 1), extended past the backtested steps. */
@@ -25,7 +25,8 @@ const NORMAL = { lo95: -1.959964, lo80: -1.281552, hi80: 1.281552, hi95: 1.95996
  * errorsByStep[k − 1]: actual − forecast for step k. `horizon`: steps wanted; `growth`: how the
  * scale grows past the last measured step (0.5: like a random walk, 1: like fully correlated sums).
  */
-export function intervalModel(errorsByStep: readonly (readonly number[])[], horizon: number, growth = 0.5): IntervalModel | null {
+export function intervalModel(rawErrorsByStep: readonly (readonly number[])[], horizon: number, growth = 0.5): IntervalModel | null {
+  const errorsByStep = rawErrorsByStep.map(winsorised);
   const measured: number[] = [];
   for (const errors of errorsByStep) {
     if (errors.length < MIN_PER_STEP) break;
@@ -63,6 +64,22 @@ export function intervalModel(errorsByStep: readonly (readonly number[])[], hori
     hi80: quantileSorted(sorted, 0.9),
     hi95: quantileSorted(sorted, 0.975),
   };
+}
+
+const WINSOR_Z = 5;
+/**
+ * A step's errors with those more than WINSOR_Z robust scales (1.4826 × MAD) from their median
+ * pulled in to that distance. One incident day is in every step's errors (each origin before it
+ * forecasts it once), so unbounded it set the RMS scale of every step and then the pooled 97.5%
+ * quantile: one spike in a quiet history widened the 95% band to several times the forecast for
+ * the whole horizon. Bounded, it still widens the tails, by at most WINSOR_Z scales.
+ */
+function winsorised(errors: readonly number[]): readonly number[] {
+  if (errors.length < MIN_PER_STEP) return errors;
+  const centre = median(errors);
+  const reach = WINSOR_Z * MAD_TO_SIGMA * mad(errors, centre);
+  if (reach === 0) return errors;
+  return errors.map((e) => Math.min(centre + reach, Math.max(centre - reach, e)));
 }
 
 /** Bounds of a forecast `mean` at step k (1-based). */

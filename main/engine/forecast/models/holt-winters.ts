@@ -152,10 +152,31 @@ export function holtWintersForecastsWith(y: readonly number[], params: HoltWinte
   return out;
 }
 
-/** Fits on the data before the first origin (no look-ahead), then forecasts from every origin. */
+/** Fits below this many days are refitted as the origins move on (short histories fit poorly at first). */
+export const REFIT_BELOW_DAYS = 8 * WEEK;
+/** How often (in origins) such a fit is redone. */
+export const REFIT_EVERY = 2 * WEEK;
+
+/**
+ * Fits on the data before the first origin (no look-ahead), then forecasts from every origin.
+ * While that fit rests on fewer than REFIT_BELOW_DAYS days, the parameters are fitted again every
+ * REFIT_EVERY origins on the days before them: the final forecast is fitted on the whole history,
+ * and a backtest of parameters fitted on three or four weeks would judge a worse model than that.
+ * Long histories (every origin past eight weeks) keep one fit: their backtest stays one pass.
+ */
 export function holtWinters(damped: boolean): RollingForecaster {
   return (y, origins, horizon) => {
-    const first = origins[0] ?? y.length;
-    return holtWintersForecastsWith(y, fitHoltWinters(y, damped, first), origins, horizon);
+    if (origins.length === 0) return [];
+    const out: Float64Array[] = [];
+    let i = 0;
+    while (i < origins.length) {
+      const first = origins[i] as number;
+      let j = i + 1;
+      if (first < REFIT_BELOW_DAYS) while (j < origins.length && (origins[j] as number) < first + REFIT_EVERY) j++;
+      else j = origins.length;
+      out.push(...holtWintersForecastsWith(y, fitHoltWinters(y, damped, first), origins.slice(i, j), horizon));
+      i = j;
+    }
+    return out;
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLine, linearTrendWith } from './linear-trend.js';
-import { fitHoltWinters, holtWintersForecastsWith, initialState, predict, robustInitialState, update } from './holt-winters.js';
+import { fitHoltWinters, holtWinters, holtWintersForecastsWith, initialState, predict, REFIT_BELOW_DAYS, REFIT_EVERY, robustInitialState, update } from './holt-winters.js';
+import { combination } from './combination.js';
 import { recentMean } from './recent-mean.js';
 import { seasonalNaive, seasonalNaiveScale } from './seasonal-naive.js';
 import { seasonalMean } from './seasonal-mean.js';
@@ -104,4 +105,42 @@ describe('Holt-Winters', () => {
     const forecast = holtWintersForecastsWith(y, params, [140], 14)[0] as Float64Array;
     forecast.forEach((value, k) => expect(value).toBeCloseTo(100 + 2 * (140 + k) + (pattern[(140 + k) % 7] as number), 1));
   });
+
+  describe('rolling forecasts for the backtest', () => {
+    // A noisy weekly series whose level steps up on day 40: parameters fitted on 28 days differ from those fitted on 42.
+    const y = Array.from({ length: 90 }, (_, i) => (i < 40 ? 100 : 160) + [0, 5, -3, 8, -6, 2, -1][i % 7]! + 7 * Math.sin(i * 1.7));
+
+    it('refits every two weeks of origins while the fit rests on fewer than eight weeks', () => {
+      expect(REFIT_BELOW_DAYS).toBe(56);
+      expect(REFIT_EVERY).toBe(14);
+      const origins = [28, 35, 42, 49, 56, 70];
+      const rows = holtWinters(false)(y, origins, 3);
+      // Blocks: 28–41 fitted on y[0..28), 42–55 on y[0..42), 56 and later (past eight weeks) on y[0..56), one fit.
+      const expected = [
+        ...holtWintersForecastsWith(y, fitHoltWinters(y, false, 28), [28, 35], 3),
+        ...holtWintersForecastsWith(y, fitHoltWinters(y, false, 42), [42, 49], 3),
+        ...holtWintersForecastsWith(y, fitHoltWinters(y, false, 56), [56, 70], 3),
+      ];
+      expect(rows.map((r) => [...r])).toEqual(expected.map((r) => [...r]));
+      // The refit matters: the first block's parameters would forecast origin 42 differently.
+      expect([...(holtWintersForecastsWith(y, fitHoltWinters(y, false, 28), [42], 3)[0] as Float64Array)]).not.toEqual([...(expected[2] as Float64Array)]);
+    });
+
+    it('fits once on the days before the first origin when that is eight weeks or more (no look-ahead)', () => {
+      const rows = holtWinters(true)(y, [60, 61, 80], 2);
+      const expected = holtWintersForecastsWith(y, fitHoltWinters(y, true, 60), [60, 61, 80], 2);
+      expect(rows.map((r) => [...r])).toEqual(expected.map((r) => [...r]));
+    });
+  });
 });
+
+describe('combination', () => {
+  it('is the mean of its models, origin by origin and step by step', () => {
+    const y = [4, 8, 6, 10, 12, 8, 14, 10, 12, 16];
+    // Seasonal naive from origin 10, 2 steps: y[3], y[4] = 10, 12; recent mean: (y[3..10)) = (10+12+8+14+10+12+16)/7 = 82/7.
+    const rows = combination([seasonalNaive, recentMean])(y, [10], 2)[0] as Float64Array;
+    expect(rows[0]).toBeCloseTo((10 + 82 / 7) / 2, 12);
+    expect(rows[1]).toBeCloseTo((12 + 82 / 7) / 2, 12);
+  });
+});
+

@@ -54,6 +54,7 @@ export const MODEL_NAMES: Record<ForecastModel, string> = {
   'holt-winters': 'Holt-Winters (level, trend and weekly cycle)',
   'holt-winters-damped': 'Holt-Winters with a damped trend',
   'linear-trend': 'Linear trend with weekday effects',
+  combination: 'Combination (mean of Holt-Winters, damped Holt-Winters and linear trend)',
   'recent-mean': 'Mean of the last 7 days',
 };
 
