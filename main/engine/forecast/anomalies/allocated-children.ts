@@ -7,7 +7,7 @@
  */
 import type { CostMeasure } from '../../../../shared/forecast.js';
 import { Money, entry } from '../../attribution/accumulate.js';
-import { readAllocatedLines } from '../../attribution/index.js';
+import { allocatedDimensions, readAllocatedLines } from '../../attribution/index.js';
 import type { Store } from '../../db/store.js';
 import { NOT_SET, UNALLOCATED } from '../series-source.js';
 
@@ -60,9 +60,10 @@ function idList(ids: Iterable<number | null>): string {
 
 /** The children's amounts on the days, each dimension adding up to the parent's amount on every day (tags aside). */
 export function allocatedChildren(store: Store, parent: AllocatedParent, days: readonly number[], columns: readonly ChildColumn[]): ChildRows {
-  const others = store
-    .all<{ dimension: string }>('SELECT DISTINCT dimension FROM alloc_daily WHERE currency = ? AND value IS NOT NULL AND dimension <> ? ORDER BY dimension', [parent.currency, parent.dimension])
-    .map((r) => r.dimension);
+  // The other dimensions that allocate something in the currency (one index probe each, not a scan).
+  const others = allocatedDimensions(store)
+    .filter((d) => d !== parent.dimension && store.scalar('SELECT 1 FROM alloc_daily WHERE dimension = ? AND currency = ? AND value IS NOT NULL LIMIT 1', [d, parent.currency]) === 1)
+    .sort();
   const byColumn = columns.map(() => new Map<number | null, ByDay>());
   const byTags = new Map<number, ByDay>();
   const byOther = others.map(() => new Map<string | null, ByDay>());
