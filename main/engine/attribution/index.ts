@@ -6,3 +6,4 @@
 export { allocatedDimensions } from './queries.js';
 export { ensureAllocations, recomputeAllocations } from './materialise.js';
 export { attributionHandlers } from './handlers.js';
+export { readAllocatedLines, type AllocatedLine, type AllocatedLinesQuery, type Fractions } from './allocated-lines.js';
