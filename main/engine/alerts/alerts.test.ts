@@ -85,19 +85,21 @@ describe('raising alerts', () => {
       title: 'Spike in ServiceName Amazon EC2 on 2026-10-26: +400.00 USD (+400%)',
       history: [{ at: '2026-11-01T09:00:00.000Z', from: null, to: 'new', comment: null, owner: null }],
     });
-    expect(refresh.raised[0]?.anomaly).toEqual(spike);
+    expect(refresh.raised[0]).toMatchObject({ kind: 'anomaly', incident: spike.key, anomaly: spike });
     expect(h.events.map((e) => e.name)).toEqual(['dataChanged', 'alerts']);
     expect(h.events[1]?.payload).toEqual({
       newAlerts: 3,
+      // Three days, three incidents of one alert each.
+      incidents: 3,
       top: [
-        { key: spike.key, title: refresh.raised[0]?.title, day: '2026-10-26', currency: 'USD', impact: 400, direction: 'spike' },
-        { key: drop.key, title: 'Drop in total spend on 2026-10-20: −90.00 USD (−90%)', day: '2026-10-20', currency: 'USD', impact: -90, direction: 'drop' },
-        { key: euro.key, title: refresh.raised[2]?.title, day: '2026-10-28', currency: 'EUR', impact: 60, direction: 'spike' },
+        { key: spike.key, kind: 'anomaly', title: refresh.raised[0]?.title, day: '2026-10-26', currency: 'USD', impact: 400, direction: 'spike', related: 0 },
+        { key: drop.key, kind: 'anomaly', title: 'Drop in total spend on 2026-10-20: −90.00 USD (−90%)', day: '2026-10-20', currency: 'USD', impact: -90, direction: 'drop', related: 0 },
+        { key: euro.key, kind: 'anomaly', title: refresh.raised[2]?.title, day: '2026-10-28', currency: 'EUR', impact: 60, direction: 'spike', related: 0 },
       ],
     });
     const list = await h.call('listAlerts', {});
     // Newest anomaly day first.
-    expect(list.alerts.map((a) => a.anomaly.day)).toEqual(['2026-10-28', '2026-10-26', '2026-10-20']);
+    expect(list.alerts.map((a) => (a.kind === 'anomaly' ? a.anomaly.day : a.key))).toEqual(['2026-10-28', '2026-10-26', '2026-10-20']);
     expect(list.counts).toEqual({ new: 3, acknowledged: 0, resolved: 0, expected: 0 });
   });
 
@@ -122,11 +124,11 @@ describe('raising alerts', () => {
     expect(again.known).toBe(2);
     const third = await h.call('refreshAlerts', {});
     // Three detections (the spike twice), all known.
-    expect(third).toEqual({ raised: [], suppressed: 0, known: 3 });
+    expect(third).toEqual({ raised: [], incidents: 0, suppressed: 0, known: 3 });
     expect(h.events.filter((e) => e.name === 'alerts')).toHaveLength(1);
     expect((await h.call('listAlerts', {})).alerts).toHaveLength(2);
     // The stored anomaly is the first one detected.
-    expect((await h.call('listAlerts', {})).alerts.find((a) => a.key === spike.key)?.anomaly.impact).toBe(400);
+    expect((await h.call('listAlerts', {})).alerts.find((a) => a.key === spike.key)).toMatchObject({ anomaly: { impact: 400 } });
   });
 });
 

@@ -19,7 +19,7 @@ const anomaly: Anomaly = {
 };
 
 const alert = (key: string, status: Alert['status']): Alert => ({
-  key, status, anomaly, title: key, owner: null, comment: null, raisedAt: '2026-10-27T08:00:00.000Z', updatedAt: '2026-10-27T08:00:00.000Z', suppressedBy: null, history: [],
+  key, kind: 'anomaly', incident: key, status, anomaly, title: key, owner: null, comment: null, raisedAt: '2026-10-27T08:00:00.000Z', updatedAt: '2026-10-27T08:00:00.000Z', suppressedBy: null, history: [],
 });
 
 describe('alert view', () => {
