@@ -1,17 +1,15 @@
 /**
  * Incidents: anomalies that are one event seen in several series. Two anomalies belong together
- * when they are on the same day, in the same currency and cost measure, in the same direction,
- * and one lists the other's series among its root causes with a share of at least NESTED_SHARE
- * (the child moved by at least half as much as the parent, the same way): the total, its
- * provider, the service and the sub-account that all spiked because of one service are nested
- * views of the same money. The relation is closed transitively (total ↔ service ↔ tag). See
- * docs/alerts-and-budgets.md ("Incidents").
+ * when they are on the same day, in the same currency and cost measure, in the same direction, and
+ * the money they share is at least NESTED_SHARE of the larger deviation: the total, its provider,
+ * the service and the sub-account that all spiked because of one service are nested views of the
+ * same money. The relation is closed transitively. See docs/alerts-and-budgets.md ("Incidents").
  */
 import type { Anomaly } from '../../../shared/forecast.js';
 
 /**
- * A child that carries at least half of its parent's deviation is the same event at another
- * level; a smaller child moving the same day is a separate part of the story, kept apart.
+ * Two series are one event when at least half of the larger deviation is money they share; a
+ * series whose shared part is smaller moved the same day for reasons of its own.
  */
 export const NESTED_SHARE = 0.5;
 
@@ -21,14 +19,25 @@ function sameEvent(a: Anomaly, b: Anomaly): boolean {
   return a.day === b.day && a.currency === b.currency && a.cost === b.cost && a.direction === b.direction;
 }
 
-/** Whether `parent` lists `child`'s series as a root cause carrying at least NESTED_SHARE of it. */
-function lists(parent: Anomaly, child: Anomaly): boolean {
-  const value = child.series.value ?? NOT_SET;
-  return parent.rootCauses.some((c) => c.dimension === child.series.dimension && c.value === value && c.share >= NESTED_SHARE);
+/** The part of `a`'s deviation its root causes put in `b`'s series (null: not listed). */
+function listedImpact(a: Anomaly, b: Anomaly): number | null {
+  const value = b.series.value ?? NOT_SET;
+  return a.rootCauses.find((c) => c.dimension === b.series.dimension && c.value === value)?.impact ?? null;
+}
+
+/**
+ * The money two anomalies share, read from either one's root causes (a service's spike lists its
+ * provider; the total lists the service; a tag lists the service); the larger when both list it.
+ */
+export function sharedImpact(a: Anomaly, b: Anomaly): number {
+  const sign = a.direction === 'spike' ? 1 : -1;
+  const shares = [listedImpact(a, b), listedImpact(b, a)].map((v) => (v === null ? 0 : Math.max(0, sign * v)));
+  return Math.max(...shares);
 }
 
 export function nested(a: Anomaly, b: Anomaly): boolean {
-  return sameEvent(a, b) && (lists(a, b) || lists(b, a));
+  if (!sameEvent(a, b)) return false;
+  return sharedImpact(a, b) >= NESTED_SHARE * Math.max(Math.abs(a.impact), Math.abs(b.impact));
 }
 
 /**
