@@ -143,13 +143,13 @@ export function queryAlerts(store: Store, filter: AlertFilter): Alert[] {
   }
   const sql = `SELECT ${COLUMNS} FROM (SELECT *, MAX(ABS(impact)) OVER (PARTITION BY day, COALESCE(incident, key)) AS lead_impact FROM alerts
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''})
-    ORDER BY day DESC, kind = 'budget' DESC, lead_impact DESC, COALESCE(incident, key), ABS(impact) DESC, key LIMIT ?`;
+    ORDER BY day DESC, kind = 'budget' DESC, lead_impact DESC, COALESCE(incident, key), ABS(impact) DESC, series_key LIKE 'total=%' DESC, key LIMIT ?`;
   return alertsOfRows(store, store.all<AlertRow>(sql, [...params, filter.limit]));
 }
 
 /** Every alert of an incident (an alert outside any incident is its own). */
 export function incidentAlerts(store: Store, incident: string): Alert[] {
-  return alertsOfRows(store, store.all<AlertRow>(`${SELECT_ALERT} WHERE COALESCE(incident, key) = ? ORDER BY ABS(impact) DESC, key`, [incident]));
+  return alertsOfRows(store, store.all<AlertRow>(`${SELECT_ALERT} WHERE COALESCE(incident, key) = ? ORDER BY ABS(impact) DESC, series_key LIKE 'total=%' DESC, key`, [incident]));
 }
 
 export function alertCounts(store: Store): Record<AlertStatus, number> {

@@ -40,6 +40,11 @@ export function nested(a: Anomaly, b: Anomaly): boolean {
   return sharedImpact(a, b) >= NESTED_SHARE * Math.max(Math.abs(a.impact), Math.abs(b.impact));
 }
 
+/** Largest |impact| first; on a tie the total (the widest view), then by key (as listAlerts orders them). */
+export function leadFirst(x: Anomaly, y: Anomaly): number {
+  return Math.abs(y.impact) - Math.abs(x.impact) || Number(y.series.dimension === 'total') - Number(x.series.dimension === 'total') || x.key.localeCompare(y.key);
+}
+
 /**
  * Each anomaly of a group of two or more → its incident: the key of the group's largest |impact|
  * (ties: the smaller key). Anomalies alone are left out.
@@ -60,7 +65,7 @@ export function groupIncidents(anomalies: readonly Anomaly[]): Map<string, strin
   const result = new Map<string, string>();
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const lead = [...members].sort((x, y) => Math.abs(y.impact) - Math.abs(x.impact) || x.key.localeCompare(y.key))[0] as Anomaly;
+    const lead = [...members].sort(leadFirst)[0] as Anomaly;
     for (const m of members) result.set(m.key, lead.key);
   }
   return result;

@@ -102,8 +102,12 @@ function Related({ row }: { row: IncidentRow }) {
         rowKey={(a) => a.key}
         rows={members}
         columns={[
-          { header: row.lead.kind === 'budget' ? 'Threshold' : 'Series', cell: (a: Alert) => (a.kind === 'budget' ? `${a.budget.threshold}% by ${a.budget.basis}` : alertSubject(a)) },
-          { header: 'Change', numeric: true, cell: (a: Alert) => alertChange(a) },
+          { header: row.lead.kind === 'budget' ? 'Threshold' : 'Series', cell: (a: Alert) => (a.kind === 'budget' ? alertChange(a) : alertSubject(a)) },
+          {
+            header: row.lead.kind === 'budget' ? 'Spend or forecast' : 'Change',
+            numeric: true,
+            cell: (a: Alert) => (a.kind === 'budget' ? `${formatMoney(a.budget.value, a.budget.currency)} (${a.budget.percent.toFixed(1)}%)` : alertChange(a)),
+          },
           { header: 'Status', cell: (a: Alert) => <StatusChip status={a.status} /> },
         ]}
       />
@@ -151,7 +155,7 @@ export function AlertDialog({ row: initial, mode, onClose }: { row: IncidentRow;
 
   return (
     <InfoDialog
-      titleId="alert-dialog-title" title={alert.title} describedBy="alert-dialog-sentence" maxWidth="lg"
+      titleId="alert-dialog-title" title={count > 1 ? `${alert.title} ${relatedWords(row)}` : alert.title} describedBy="alert-dialog-sentence" maxWidth="lg"
       contentSx={{ display: 'flex', flexDirection: 'column', gap: 2 }} onClose={onClose}
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>

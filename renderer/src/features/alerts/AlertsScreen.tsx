@@ -1,6 +1,6 @@
 /** The alert centre: anomaly and budget alerts by status and kind, one row per incident, each opening its detail; a check now; settings; expected patterns. */
 import { Alert as MuiAlert, Box, Button, FormControl, InputLabel, MenuItem, Paper, Select, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ALERT_KINDS, ALERT_STATUSES, type Alert, type AlertKind, type AlertStatus } from '../../../../shared/alerts.js';
 import { useEngine, useEngineQuery } from '../../app/engine-context.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -33,6 +33,12 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [kind, setKind] = useState<KindFilter>('all');
   const [budgetId, setBudgetId] = useState<number | null>(() => budgetFromHash(location.hash));
+  useEffect(() => {
+    // The Budgets screen links here with `?budget=<id>`; the navigation link comes back without it.
+    const onHash = () => setBudgetId(budgetFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [open, setOpen] = useState<IncidentRow | null>(null);
   const [message, setMessage] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [checking, setChecking] = useState(false);
@@ -122,7 +128,7 @@ export function AlertsScreen({ mode }: { mode: ThemeMode }) {
                 cell: (r) => (
                   <>
                     {alertSubject(r.lead)}
-                    {r.related.length > 0 && <Typography component="span" variant="body2" sx={{ display: 'block' }}>{relatedWords(r)}</Typography>}
+                    {r.related.length > 0 && <>{' '}<Typography component="span" variant="body2" sx={{ display: 'block' }}>{relatedWords(r)}</Typography></>}
                   </>
                 ),
               },
