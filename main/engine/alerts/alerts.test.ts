@@ -275,6 +275,32 @@ describe('persistence', () => {
     expect((await reopened.call('refreshAlerts', {})).raised).toEqual([]);
   });
 
+  it('a schema-8 workspace keeps its alerts as anomaly alerts, each its own incident, and groups them on the next refresh', async () => {
+    const related = { ...anomaly({ day: '2026-10-26', impact: 380, dimension: 'total' }), rootCauses: [{ dimension: 'ServiceName', value: 'Amazon EC2', impact: 380, share: 1 }] };
+    const h = await harness(undefined, [spike, related]);
+    await h.call('refreshAlerts', {});
+    const store = h.engine.store();
+    // Back to 8: no kind, budget or incident columns; the two alerts as an older version stored them.
+    store.run('UPDATE alerts SET incident = NULL');
+    downgradeTo(store, 8);
+    expect(store.all<{ name: string }>("SELECT name FROM pragma_table_info('alerts') WHERE name IN ('kind', 'budget_id', 'incident')")).toEqual([]);
+    const { bytes } = await h.engine.call('exportWorkspace', {});
+    const reopened = await harness(bytes, []);
+    const before = (await reopened.call('listAlerts', {})).alerts;
+    expect(before.map((a) => [a.key, a.kind, a.incident])).toEqual([[spike.key, 'anomaly', spike.key], [related.key, 'anomaly', related.key]]);
+    // A new anomaly on that day regroups it: the total lists EC2 with all of its +380 (≥ 50% of the larger, 400).
+    reopened.detected = [spike, related, { ...anomaly({ day: '2026-10-26', impact: 60, value: 'Amazon S3' }), rootCauses: [] }];
+    await reopened.call('refreshAlerts', {});
+    const after = (await reopened.call('listAlerts', {})).alerts;
+    expect(after.map((a) => [a.key, a.incident])).toEqual([[spike.key, spike.key], [related.key, spike.key], [`ServiceName=Amazon S3@USD/effective@2026-10-26`, 'ServiceName=Amazon S3@USD/effective@2026-10-26']]);
+  });
+
+  it('refuses a bad alert query with its reason', async () => {
+    const h = await harness();
+    await expect(h.call('listAlerts', { kind: 'forecast' } as never)).rejects.toThrow('kind must be one of anomaly, budget.');
+    await expect(h.call('listAlerts', { budgetId: 0 })).rejects.toThrow('budgetId must be the number of a budget.');
+  });
+
   it('a schema-6 workspace gets the alert and budget tables when opened', async () => {
     const engine = await testEngine();
     downgradeTo(engine.store(), 6);
