@@ -254,3 +254,20 @@ test('an import with a spike raises one incident: badge, alert centre, root caus
   await expect(page.getByRole('status').filter({ hasText: 'Deleted budget Bedrock.' })).toBeVisible();
   await expect(page.getByText('No budgets yet.')).toBeVisible();
 });
+
+test('the demo workspace shows its budget alerts beside its anomaly incident, axe-clean in every theme', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page);
+  await app.open();
+  await app.openScreen('Alerts');
+  const list = page.getByRole('table', { name: 'All alerts, newest day first, one row per incident' });
+  // Anthropic spent more than October's planned 30,000: 50, 80 and 100% by the actual spend, one row.
+  await expect(list.getByRole('row', { name: /^2026-10-31 Budget Budget "Anthropic, monthly plan", 2026-10 and 2 related thresholds / })).toContainText('100% reached by actual spend');
+  // The Q4 total is forecast past 100%, with its probability.
+  await expect(list.getByRole('row', { name: /^2026-10-31 Budget Budget "All cloud and AI, Q4 2026", 2026-Q4 and 2 related thresholds / })).toContainText('100% reached by the forecast');
+  // The Claude API spike of 2026-10-14 is seen in its provider and its sub-account too: one incident.
+  await expect(list.getByRole('row', { name: /^2026-10-14 Anomaly .+ and 2 related series / })).toBeVisible();
+  await app.screenshot('alerts-demo');
+  expect(await app.violationsInThemes(['Light', 'Dark', 'High contrast'])).toEqual({});
+  await app.screenshot('alerts-demo-high-contrast');
+});
