@@ -12,10 +12,22 @@ function clip(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
+/**
+ * "3 new cost alerts" when each alert is its own incident, else "1 new cost incident (4 alerts)":
+ * one event seen in several series is announced once.
+ */
+export function newAlertsWords(event: Pick<AlertsEvent, 'newAlerts' | 'incidents'>): string {
+  const alerts = event.newAlerts === 1 ? '1 new cost alert' : `${event.newAlerts} new cost alerts`;
+  if (event.incidents >= event.newAlerts) return alerts;
+  const incidents = event.incidents === 1 ? '1 new cost incident' : `${event.incidents} new cost incidents`;
+  return `${incidents} (${event.newAlerts} alerts)`;
+}
+
+/** One notification per import: one line per incident (its lead alert, "and N related series"). */
 export function alertNotification(event: AlertsEvent): { title: string; body: string } {
-  const title = event.newAlerts === 1 ? 'Cost Council: 1 new cost alert' : `Cost Council: ${event.newAlerts} new cost alerts`;
+  const title = `Cost Council: ${newAlertsWords(event)}`;
   const lines = event.top.map((alert) => alert.title);
-  const more = event.newAlerts - event.top.length;
+  const more = event.incidents - event.top.length;
   if (more > 0) lines.push(`…and ${more} more in the alert centre.`);
   return { title: clip(title, NOTIFICATION_TITLE_LIMIT), body: clip(lines.join('\n'), NOTIFICATION_BODY_LIMIT) };
 }

@@ -51,7 +51,7 @@ import type {
 import type { MetricImportReport, MetricImportRequest, MetricSummary } from './metrics.js';
 import type { UnitEconomics, UnitEconomicsQuery } from './unit-economics.js';
 import type { Anomaly, AnomalyQuery, AnomalySettings, DriverForecast, DriverForecastQuery, ForecastQuery, SeriesForecast, SliceDimensions } from './forecast.js';
-import type { AlertList, AlertQuery, AlertRefresh, AlertUpdate, Alert, AlertsEvent, ExpectedPattern } from './alerts.js';
+import type { AlertList, AlertQuery, AlertRefresh, AlertUpdate, Alert, AlertsEvent, ExpectedPattern, IncidentUpdate } from './alerts.js';
 import type { Budget, BudgetInput, BudgetStatusReport, BudgetStatusQuery } from './budgets.js';
 
 export interface EngineApi {
@@ -152,11 +152,13 @@ export interface EngineApi {
   /** Anomalous days of the chosen dimensions with their root causes. Pure detection: nothing is stored. */
   detectAnomalies(arg: AnomalyQuery): Anomaly[];
   // Alerts and budgets (docs/alerts-and-budgets.md).
-  /** Alerts kept in the workspace, newest anomaly day first, with counts by status. */
+  /** Alerts kept in the workspace (anomalies and budget crossings), newest day first, an incident's alerts together, with counts by status. */
   listAlerts(arg: AlertQuery): AlertList;
-  /** Changes an alert's status (only along the lifecycle), comment or owner; "expected" may teach a pattern. */
+  /** Changes an alert's status (only along the lifecycle), comment or owner; "expected" on an anomaly may teach a pattern. */
   updateAlert(arg: AlertUpdate): Alert;
-  /** Runs anomaly detection with the workspace's settings and raises alerts for anomalies not seen before. */
+  /** The same change for every alert of an incident that allows it (each keeps its own history); returns the incident's alerts. */
+  updateIncident(arg: IncidentUpdate): Alert[];
+  /** Runs anomaly detection with the workspace's settings and checks every budget's thresholds; raises alerts for what was not seen before. */
   refreshAlerts(arg: Record<string, never>): AlertRefresh;
   /** The patterns learned from alerts marked expected. */
   listExpectedPatterns(arg: Record<string, never>): ExpectedPattern[];

@@ -126,8 +126,8 @@ describe('notificationArgument', () => {
   });
 
   it('accepts every notification the renderer builds for an alerts event', () => {
-    const top = ['x', 'y', 'z'].map((c) => ({ key: c, title: c.repeat(300), day: '2026-10-14', currency: 'USD', impact: 1, direction: 'spike' as const }));
-    expect(() => notificationArgument([alertNotification({ newAlerts: 1000, top })])).not.toThrow();
+    const top = ['x', 'y', 'z'].map((c) => ({ key: c, title: c.repeat(300), day: '2026-10-14', currency: 'USD', impact: 1, direction: 'spike' as const, kind: 'anomaly' as const, related: 300 }));
+    expect(() => notificationArgument([alertNotification({ newAlerts: 1000, incidents: 900, top })])).not.toThrow();
   });
 });
 

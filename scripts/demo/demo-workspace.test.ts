@@ -97,6 +97,22 @@ describe('the committed assets/demo.costcouncil', () => {
     }
   });
 
+  it('has budget alerts: the thresholds its budgets crossed when they were saved, one incident per budget', async () => {
+    const engine = createEngine(await fixedClockDeps(), new Uint8Array(await readFile(ASSET)));
+    try {
+      const { alerts } = await engine.handlers.listAlerts({ kind: 'budget' }, ctx);
+      const keys = alerts.map((a) => a.key);
+      // Anthropic spent more than October's 30,000 (level "over"): 50, 80 and 100% by the actual spend.
+      expect(keys).toEqual(expect.arrayContaining(['budget:2/2026-10/actual/100', 'budget:2/2026-10/actual/80', 'budget:2/2026-10/actual/50']));
+      // The search team is past 80% of 75,000 (level "watch") but not 100%.
+      expect(keys).toEqual(expect.arrayContaining(['budget:3/2026-10/actual/80', 'budget:3/2026-10/actual/50']));
+      expect(keys).not.toContain('budget:3/2026-10/actual/100');
+      expect(alerts.filter((a) => a.key.startsWith('budget:2/')).every((a) => a.incident === 'budget:2/2026-10/actual/100')).toBe(true);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('has the demo rule pack: teams from their tag, AWS Enterprise Support shared, the other untagged cost unallocated', async () => {
     const engine = createEngine(await fixedClockDeps(), new Uint8Array(await readFile(ASSET)));
     try {

@@ -11,6 +11,7 @@ const UNDO: Record<number, string> = {
   5: 'DROP TABLE metrics;',
   6: 'DROP TABLE alerts; DROP TABLE alert_history; DROP TABLE expected_patterns; DROP TABLE budgets;',
   7: 'ALTER TABLE sources DROP COLUMN grain; ALTER TABLE sources DROP COLUMN stored_rows; ALTER TABLE cost_lines DROP COLUMN line_count;',
+  8: 'DROP INDEX alerts_by_budget; DROP INDEX alerts_by_incident; ALTER TABLE alerts DROP COLUMN kind; ALTER TABLE alerts DROP COLUMN budget_id; ALTER TABLE alerts DROP COLUMN incident;',
 };
 
 /** Undoes the migrations from the current schema down to `version` (4 or later). */

@@ -1,11 +1,16 @@
-/** Alerts and their history in the workspace (tables `alerts`, `alert_history`). */
-import { ALERT_STATUSES, type Alert, type AlertStatus, type AlertTransition } from '../../../shared/alerts.js';
+/**
+ * Alerts and their history in the workspace (tables `alerts`, `alert_history`). The `anomaly`
+ * column holds the alert's subject as JSON: the anomaly, or a budget alert's crossing.
+ */
+import { ALERT_STATUSES, type Alert, type AlertKind, type AlertStatus, type AlertTransition, type BudgetCrossing } from '../../../shared/alerts.js';
 import type { Anomaly } from '../../../shared/forecast.js';
 import type { Store } from '../db/store.js';
 import { seriesKeyOf } from './expected-patterns.js';
 
 type AlertRow = {
   key: string;
+  kind: string;
+  incident: string | null;
   status: string;
   anomaly: string;
   title: string;
@@ -29,18 +34,32 @@ function isStatus(value: unknown): value is AlertStatus {
   return typeof value === 'string' && (ALERT_STATUSES as readonly string[]).includes(value);
 }
 
-/** The fields an alert relies on; a workspace may come from anyone. */
-function parseAnomaly(text: string): Anomaly | null {
+function parseObject(text: string): Record<string, unknown> | null {
   try {
     const value = JSON.parse(text) as unknown;
-    if (typeof value !== 'object' || value === null) return null;
-    const r = value as Record<string, unknown>;
-    const ok = typeof r.key === 'string' && typeof r.day === 'string' && typeof r.currency === 'string' && typeof r.impact === 'number'
-      && (r.direction === 'spike' || r.direction === 'drop') && typeof r.series === 'object' && r.series !== null && Array.isArray(r.rootCauses);
-    return ok ? (value as Anomaly) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** The fields an alert relies on; a workspace may come from anyone. */
+function parseAnomaly(text: string): Anomaly | null {
+  const r = parseObject(text);
+  if (!r) return null;
+  const ok = typeof r.key === 'string' && typeof r.day === 'string' && typeof r.currency === 'string' && typeof r.impact === 'number'
+    && (r.direction === 'spike' || r.direction === 'drop') && typeof r.series === 'object' && r.series !== null && Array.isArray(r.rootCauses);
+  return ok ? (r as unknown as Anomaly) : null;
+}
+
+function parseCrossing(text: string): BudgetCrossing | null {
+  const r = parseObject(text);
+  if (!r) return null;
+  const numbers = ['budgetId', 'threshold', 'amount', 'value', 'percent'].every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]));
+  const texts = ['budgetName', 'currency', 'period', 'periodStart', 'periodEnd', 'asOf'].every((k) => typeof r[k] === 'string');
+  const ok = numbers && texts && (r.basis === 'actual' || r.basis === 'forecast') && typeof r.node === 'object' && r.node !== null
+    && (r.breachProbability === null || typeof r.breachProbability === 'number');
+  return ok ? (r as unknown as BudgetCrossing) : null;
 }
 
 function transitionOf(row: HistoryRow): AlertTransition | null {
@@ -64,12 +83,11 @@ function alertsOfRows(store: Store, rows: AlertRow[]): Alert[] {
   }
   const alerts: Alert[] = [];
   for (const row of rows) {
-    const anomaly = parseAnomaly(row.anomaly);
-    if (!anomaly || !isStatus(row.status)) continue;
-    alerts.push({
+    if (!isStatus(row.status)) continue;
+    const common = {
       key: row.key,
       status: row.status,
-      anomaly,
+      incident: row.incident ?? row.key,
       title: row.title,
       owner: row.owner,
       comment: row.comment,
@@ -77,22 +95,61 @@ function alertsOfRows(store: Store, rows: AlertRow[]): Alert[] {
       updatedAt: row.updated_at,
       suppressedBy: row.suppressed_by,
       history: history.get(row.key) ?? [],
-    });
+    };
+    if (row.kind === 'budget') {
+      const budget = parseCrossing(row.anomaly);
+      if (budget) alerts.push({ ...common, kind: 'budget', budget });
+    } else if (row.kind === 'anomaly') {
+      const anomaly = parseAnomaly(row.anomaly);
+      if (anomaly) alerts.push({ ...common, kind: 'anomaly', anomaly });
+    }
   }
   return alerts;
 }
 
-const SELECT_ALERT = 'SELECT key, status, anomaly, title, owner, comment, raised_at, updated_at, suppressed_by FROM alerts';
+const COLUMNS = 'key, kind, incident, status, anomaly, title, owner, comment, raised_at, updated_at, suppressed_by';
+const SELECT_ALERT = `SELECT ${COLUMNS} FROM alerts`;
 
 export function readAlert(store: Store, key: string): Alert | null {
   return alertsOfRows(store, store.all<AlertRow>(`${SELECT_ALERT} WHERE key = ?`, [key]))[0] ?? null;
 }
 
-/** Alerts of the given statuses (all when null), newest anomaly day first, then largest |impact|. */
-export function queryAlerts(store: Store, statuses: readonly AlertStatus[] | null, limit: number): Alert[] {
-  const where = statuses ? 'WHERE status IN (SELECT value FROM json_each(?))' : '';
-  const params = statuses ? [JSON.stringify(statuses), limit] : [limit];
-  return alertsOfRows(store, store.all<AlertRow>(`${SELECT_ALERT} ${where} ORDER BY day DESC, ABS(impact) DESC, key LIMIT ?`, params));
+export interface AlertFilter {
+  /** Null: every status. */
+  statuses: readonly AlertStatus[] | null;
+  kind?: AlertKind;
+  budgetId?: number;
+  limit: number;
+}
+
+/**
+ * Alerts matching the filter, newest day first; on a day, budget alerts first, then incidents by
+ * their largest |impact|, each incident's alerts together, largest |impact| first.
+ */
+export function queryAlerts(store: Store, filter: AlertFilter): Alert[] {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.statuses) {
+    where.push('status IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.statuses));
+  }
+  if (filter.kind !== undefined) {
+    where.push('kind = ?');
+    params.push(filter.kind);
+  }
+  if (filter.budgetId !== undefined) {
+    where.push('budget_id = ?');
+    params.push(filter.budgetId);
+  }
+  const sql = `SELECT ${COLUMNS} FROM (SELECT *, MAX(ABS(impact)) OVER (PARTITION BY day, COALESCE(incident, key)) AS lead_impact FROM alerts
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''})
+    ORDER BY day DESC, kind = 'budget' DESC, lead_impact DESC, COALESCE(incident, key), ABS(impact) DESC, series_key LIKE 'total=%' DESC, key LIMIT ?`;
+  return alertsOfRows(store, store.all<AlertRow>(sql, [...params, filter.limit]));
+}
+
+/** Every alert of an incident (an alert outside any incident is its own). */
+export function incidentAlerts(store: Store, incident: string): Alert[] {
+  return alertsOfRows(store, store.all<AlertRow>(`${SELECT_ALERT} WHERE COALESCE(incident, key) = ? ORDER BY ABS(impact) DESC, series_key LIKE 'total=%' DESC, key`, [incident]));
 }
 
 export function alertCounts(store: Store): Record<AlertStatus, number> {
@@ -118,24 +175,52 @@ function appendHistory(store: Store, key: string, transition: AlertTransition): 
   );
 }
 
+export type AlertSubject = { kind: 'anomaly'; anomaly: Anomaly } | { kind: 'budget'; key: string; budget: BudgetCrossing };
+
 export interface NewAlert {
-  anomaly: Anomaly;
+  subject: AlertSubject;
   title: string;
   status: 'new' | 'expected';
   at: string;
   suppressedBy: number | null;
   /** The creation's comment (e.g. which pattern suppressed it). */
   comment: string | null;
+  /** The incident's key (null: on its own). */
+  incident: string | null;
 }
 
-export function insertAlert(store: Store, alert: NewAlert): void {
-  const { anomaly } = alert;
+function rowOfSubject(subject: AlertSubject): { key: string; seriesKey: string; day: string; impact: number; json: string; budgetId: number | null } {
+  if (subject.kind === 'anomaly') {
+    const a = subject.anomaly;
+    return { key: a.key, seriesKey: seriesKeyOf(a), day: a.day, impact: a.impact, json: JSON.stringify(a), budgetId: null };
+  }
+  const b = subject.budget;
+  // `impact` only orders budget alerts in lists: the actual spend before the forecast, the highest
+  // threshold first (thresholds are at most 1000%), as crossingsOf picks an incident's lead.
+  const order = (b.basis === 'actual' ? 1000 : 0) + b.threshold;
+  return { key: subject.key, seriesKey: `budget:${b.budgetId}`, day: b.asOf, impact: order, json: JSON.stringify(b), budgetId: b.budgetId };
+}
+
+export function insertAlert(store: Store, alert: NewAlert): string {
+  const row = rowOfSubject(alert.subject);
   store.run(
-    `INSERT INTO alerts (key, status, series_key, day, impact, anomaly, title, owner, comment, raised_at, updated_at, suppressed_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
-    [anomaly.key, alert.status, seriesKeyOf(anomaly), anomaly.day, anomaly.impact, JSON.stringify(anomaly), alert.title, alert.at, alert.at, alert.suppressedBy],
+    `INSERT INTO alerts (key, kind, status, series_key, day, impact, anomaly, title, owner, comment, raised_at, updated_at, suppressed_by, budget_id, incident)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)`,
+    [row.key, alert.subject.kind, alert.status, row.seriesKey, row.day, row.impact, row.json, alert.title, alert.at, alert.at, alert.suppressedBy, row.budgetId, alert.incident],
   );
-  appendHistory(store, anomaly.key, { at: alert.at, from: null, to: alert.status, comment: alert.comment, owner: null });
+  appendHistory(store, row.key, { at: alert.at, from: null, to: alert.status, comment: alert.comment, owner: null });
+  return row.key;
+}
+
+/** The anomaly alerts of these days (for grouping them into incidents). */
+export function anomalyAlertsOn(store: Store, days: readonly string[]): Alert[] {
+  if (days.length === 0) return [];
+  return alertsOfRows(store, store.all<AlertRow>(`${SELECT_ALERT} WHERE kind = 'anomaly' AND day IN (SELECT value FROM json_each(?)) ORDER BY key`, [JSON.stringify(days)]));
+}
+
+/** Puts these alerts in one incident (null: each on its own). */
+export function setIncident(store: Store, keys: readonly string[], incident: string | null): void {
+  store.run('UPDATE alerts SET incident = ? WHERE key IN (SELECT value FROM json_each(?))', [incident, JSON.stringify(keys)]);
 }
 
 /** Records a change: the new status, the latest comment and owner (unchanged when left out; null clears the owner). */

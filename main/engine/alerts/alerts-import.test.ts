@@ -26,16 +26,20 @@ describe('alerts after an import', () => {
     expect((await importPaths(engine, [first])).committed).toBe(true);
     const { alerts, counts } = await engine.call('listAlerts', {});
     // The spike shows in every series of the default dimensions: total, provider, service, sub-account.
-    expect(alerts.map((a) => `${a.anomaly.series.dimension}@${a.anomaly.day}`).sort()).toEqual(['ProviderName@2026-10-20', 'ServiceName@2026-10-20', 'SubAccountName@2026-10-20', 'total@2026-10-20']);
+    const anomalies = alerts.flatMap((a) => (a.kind === 'anomaly' ? [a.anomaly] : []));
+    expect(anomalies.map((a) => `${a.series.dimension}@${a.day}`).sort()).toEqual(['ProviderName@2026-10-20', 'ServiceName@2026-10-20', 'SubAccountName@2026-10-20', 'total@2026-10-20']);
     expect(counts.new).toBe(4);
-    for (const alert of alerts) {
-      expect(alert.anomaly).toMatchObject({ direction: 'spike', actual: 1100 });
-      expect(alert.anomaly.impact).toBeGreaterThan(900);
+    for (const anomaly of anomalies) {
+      expect(anomaly).toMatchObject({ direction: 'spike', actual: 1100 });
+      expect(anomaly.impact).toBeGreaterThan(900);
     }
+    // All the money is EC2's: the four series are nested views of it, one incident.
+    expect(new Set(alerts.map((a) => a.incident)).size).toBe(1);
     const event = engine.events.find((e) => e.name === 'alerts')?.payload as AlertsEvent;
     expect(event.newAlerts).toBe(4);
-    expect(event.top).toHaveLength(3);
-    expect(event.top[0]?.title).toMatch(/^Spike in .* on 2026-10-20: \+\d+\.\d\d USD/);
+    expect(event.incidents).toBe(1);
+    expect(event.top).toHaveLength(1);
+    expect(event.top[0]?.title).toMatch(/^Spike in .* on 2026-10-20: \+\d+\.\d\d USD \(\+\d+%\) and 3 related series$/);
 
     // Another file (S3, flat) later: the spike is known, nothing new is raised.
     const second = join(dir, 's3.csv');

@@ -85,19 +85,21 @@ describe('raising alerts', () => {
       title: 'Spike in ServiceName Amazon EC2 on 2026-10-26: +400.00 USD (+400%)',
       history: [{ at: '2026-11-01T09:00:00.000Z', from: null, to: 'new', comment: null, owner: null }],
     });
-    expect(refresh.raised[0]?.anomaly).toEqual(spike);
+    expect(refresh.raised[0]).toMatchObject({ kind: 'anomaly', incident: spike.key, anomaly: spike });
     expect(h.events.map((e) => e.name)).toEqual(['dataChanged', 'alerts']);
     expect(h.events[1]?.payload).toEqual({
       newAlerts: 3,
+      // Three days, three incidents of one alert each.
+      incidents: 3,
       top: [
-        { key: spike.key, title: refresh.raised[0]?.title, day: '2026-10-26', currency: 'USD', impact: 400, direction: 'spike' },
-        { key: drop.key, title: 'Drop in total spend on 2026-10-20: −90.00 USD (−90%)', day: '2026-10-20', currency: 'USD', impact: -90, direction: 'drop' },
-        { key: euro.key, title: refresh.raised[2]?.title, day: '2026-10-28', currency: 'EUR', impact: 60, direction: 'spike' },
+        { key: spike.key, kind: 'anomaly', title: refresh.raised[0]?.title, day: '2026-10-26', currency: 'USD', impact: 400, direction: 'spike', related: 0 },
+        { key: drop.key, kind: 'anomaly', title: 'Drop in total spend on 2026-10-20: −90.00 USD (−90%)', day: '2026-10-20', currency: 'USD', impact: -90, direction: 'drop', related: 0 },
+        { key: euro.key, kind: 'anomaly', title: refresh.raised[2]?.title, day: '2026-10-28', currency: 'EUR', impact: 60, direction: 'spike', related: 0 },
       ],
     });
     const list = await h.call('listAlerts', {});
     // Newest anomaly day first.
-    expect(list.alerts.map((a) => a.anomaly.day)).toEqual(['2026-10-28', '2026-10-26', '2026-10-20']);
+    expect(list.alerts.map((a) => (a.kind === 'anomaly' ? a.anomaly.day : a.key))).toEqual(['2026-10-28', '2026-10-26', '2026-10-20']);
     expect(list.counts).toEqual({ new: 3, acknowledged: 0, resolved: 0, expected: 0 });
   });
 
@@ -122,11 +124,11 @@ describe('raising alerts', () => {
     expect(again.known).toBe(2);
     const third = await h.call('refreshAlerts', {});
     // Three detections (the spike twice), all known.
-    expect(third).toEqual({ raised: [], suppressed: 0, known: 3 });
+    expect(third).toEqual({ raised: [], incidents: 0, suppressed: 0, known: 3 });
     expect(h.events.filter((e) => e.name === 'alerts')).toHaveLength(1);
     expect((await h.call('listAlerts', {})).alerts).toHaveLength(2);
     // The stored anomaly is the first one detected.
-    expect((await h.call('listAlerts', {})).alerts.find((a) => a.key === spike.key)?.anomaly.impact).toBe(400);
+    expect((await h.call('listAlerts', {})).alerts.find((a) => a.key === spike.key)).toMatchObject({ anomaly: { impact: 400 } });
   });
 });
 
@@ -271,6 +273,32 @@ describe('persistence', () => {
     expect(await reopened.call('listExpectedPatterns', {})).toEqual(before.patterns);
     expect((await reopened.call('anomalySettings', {})).sensitivity).toBe(5);
     expect((await reopened.call('refreshAlerts', {})).raised).toEqual([]);
+  });
+
+  it('a schema-8 workspace keeps its alerts as anomaly alerts, each its own incident, and groups them on the next refresh', async () => {
+    const related = { ...anomaly({ day: '2026-10-26', impact: 380, dimension: 'total' }), rootCauses: [{ dimension: 'ServiceName', value: 'Amazon EC2', impact: 380, share: 1 }] };
+    const h = await harness(undefined, [spike, related]);
+    await h.call('refreshAlerts', {});
+    const store = h.engine.store();
+    // Back to 8: no kind, budget or incident columns; the two alerts as an older version stored them.
+    store.run('UPDATE alerts SET incident = NULL');
+    downgradeTo(store, 8);
+    expect(store.all<{ name: string }>("SELECT name FROM pragma_table_info('alerts') WHERE name IN ('kind', 'budget_id', 'incident')")).toEqual([]);
+    const { bytes } = await h.engine.call('exportWorkspace', {});
+    const reopened = await harness(bytes, []);
+    const before = (await reopened.call('listAlerts', {})).alerts;
+    expect(before.map((a) => [a.key, a.kind, a.incident])).toEqual([[spike.key, 'anomaly', spike.key], [related.key, 'anomaly', related.key]]);
+    // A new anomaly on that day regroups it: the total lists EC2 with all of its +380 (≥ 50% of the larger, 400).
+    reopened.detected = [spike, related, { ...anomaly({ day: '2026-10-26', impact: 60, value: 'Amazon S3' }), rootCauses: [] }];
+    await reopened.call('refreshAlerts', {});
+    const after = (await reopened.call('listAlerts', {})).alerts;
+    expect(after.map((a) => [a.key, a.incident])).toEqual([[spike.key, spike.key], [related.key, spike.key], [`ServiceName=Amazon S3@USD/effective@2026-10-26`, 'ServiceName=Amazon S3@USD/effective@2026-10-26']]);
+  });
+
+  it('refuses a bad alert query with its reason', async () => {
+    const h = await harness();
+    await expect(h.call('listAlerts', { kind: 'forecast' } as never)).rejects.toThrow('kind must be one of anomaly, budget.');
+    await expect(h.call('listAlerts', { budgetId: 0 })).rejects.toThrow('budgetId must be the number of a budget.');
   });
 
   it('a schema-6 workspace gets the alert and budget tables when opened', async () => {

@@ -1,7 +1,8 @@
 /**
  * Raising alerts: anomaly detection over the recent days of every currency, each anomaly not
  * seen before stored once (its key is the series + day), as `new`, or as `expected` when it
- * matches a pattern the user taught. See docs/alerts-and-budgets.md.
+ * matches a pattern the user taught; and each budget threshold newly crossed (budget-alerts.ts).
+ * See docs/alerts-and-budgets.md.
  */
 import type { Alert, AlertRefresh, AlertsEvent } from '../../../shared/alerts.js';
 import type { Anomaly, AnomalyQuery, AnomalySettings } from '../../../shared/forecast.js';
@@ -10,7 +11,9 @@ import type { Store } from '../db/store.js';
 import { inTransaction } from '../db/transaction.js';
 import { isoDay } from '../import/values.js';
 import { alertSummary, alertTitle } from './alert-title.js';
-import { insertAlert, knownKeys, readAlert } from './alert-store.js';
+import { anomalyAlertsOn, insertAlert, knownKeys, readAlert, setIncident } from './alert-store.js';
+import { groupIncidents } from './incidents.js';
+import { raiseBudgetAlerts, type BudgetReader } from './budget-alerts.js';
 import { readAnomalySettings } from './anomaly-settings.js';
 import { addDays, daysBetween } from './calendar.js';
 import { listPatterns, matchingPattern } from './expected-patterns.js';
@@ -52,8 +55,37 @@ function scannedThrough(store: Store): Record<string, string> {
   return result;
 }
 
-/** Detects and stores; returns what was raised. `at` is the ISO time written to the new alerts. */
-export function refreshAlerts(store: Store, detect: Detect, at: string): AlertRefresh {
+/**
+ * Groups the anomaly alerts of the days that got new ones into incidents (all of each day's
+ * alerts, so a late-arriving series joins the incident its day already has).
+ */
+function regroup(store: Store, days: readonly string[]): void {
+  const alerts = anomalyAlertsOn(store, days);
+  const incidents = groupIncidents(alerts.flatMap((a) => (a.kind === 'anomaly' ? [a.anomaly] : [])));
+  const byIncident = new Map<string | null, string[]>();
+  for (const a of alerts) {
+    const incident = incidents.get(a.key) ?? null;
+    byIncident.set(incident, [...(byIncident.get(incident) ?? []), a.key]);
+  }
+  for (const [incident, keys] of byIncident) setIncident(store, keys, incident);
+}
+
+function refreshOf(store: Store, raisedKeys: readonly string[], suppressed: number, known: number): AlertRefresh {
+  const raised = raisedKeys.map((key) => readAlert(store, key)).filter((alert): alert is Alert => alert !== null);
+  return { raised, incidents: new Set(raised.map((a) => a.incident)).size, suppressed, known };
+}
+
+/** Raises the budget crossings not seen before (after a budget is saved); nothing about anomalies. */
+export function refreshBudgetAlerts(store: Store, readBudgets: BudgetReader, at: string): AlertRefresh {
+  const report = readBudgets(store);
+  return inTransaction(store, () => refreshOf(store, raiseBudgetAlerts(store, report, at), 0, 0));
+}
+
+/**
+ * Detects and stores anomalies and budget crossings; returns what was raised (budget alerts
+ * first). `at` is the ISO time written to the new alerts.
+ */
+export function refreshAlerts(store: Store, detect: Detect, at: string, readBudgets: BudgetReader): AlertRefresh {
   const settings = readAnomalySettings(store);
   const previous = scannedThrough(store);
   const anomalies: Anomaly[] = [];
@@ -64,10 +96,12 @@ export function refreshAlerts(store: Store, detect: Detect, at: string): AlertRe
   }
   // Largest first, so the event's "top" and the list agree; a key met twice in one run counts once.
   anomalies.sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || a.key.localeCompare(b.key));
+  const budgets = readBudgets(store);
   return inTransaction(store, () => {
     const known = knownKeys(store, anomalies.map((a) => a.key));
+    const alreadyKnown = new Set(known);
     const patterns = listPatterns(store);
-    const raisedKeys: string[] = [];
+    const raisedKeys: string[] = raiseBudgetAlerts(store, budgets, at);
     let suppressed = 0;
     let knownCount = 0;
     for (const anomaly of anomalies) {
@@ -80,24 +114,27 @@ export function refreshAlerts(store: Store, detect: Detect, at: string): AlertRe
       const title = alertTitle(anomaly);
       if (pattern) {
         const comment = `Matches expected pattern #${pattern.id} (taught by ${pattern.fromAlert}).`;
-        insertAlert(store, { anomaly, title, status: 'expected', at, suppressedBy: pattern.id, comment });
+        insertAlert(store, { subject: { kind: 'anomaly', anomaly }, title, status: 'expected', at, suppressedBy: pattern.id, comment, incident: null });
         suppressed += 1;
       } else {
-        insertAlert(store, { anomaly, title, status: 'new', at, suppressedBy: null, comment: null });
+        insertAlert(store, { subject: { kind: 'anomaly', anomaly }, title, status: 'new', at, suppressedBy: null, comment: null, incident: null });
         raisedKeys.push(anomaly.key);
       }
     }
     writeSetting(store, 'alerts-scan', scanned);
-    const raised = raisedKeys.map((key) => readAlert(store, key)).filter((alert): alert is Alert => alert !== null);
-    return { raised, suppressed, known: knownCount };
+    regroup(store, [...new Set(anomalies.filter((a) => !alreadyKnown.has(a.key)).map((a) => a.day))]);
+    return refreshOf(store, raisedKeys, suppressed, knownCount);
   });
 }
 
-/** The `alerts` event for what a refresh raised (null when it raised nothing). */
+/**
+ * The `alerts` event for what a refresh raised (null when it raised nothing): one line per
+ * incident, its lead (the first raised of it) naming how many related alerts came with it.
+ */
 export function alertsEvent(refresh: AlertRefresh): AlertsEvent | null {
   if (refresh.raised.length === 0) return null;
-  return {
-    newAlerts: refresh.raised.length,
-    top: refresh.raised.slice(0, 3).map((alert) => alertSummary(alert.key, alert.title, alert.anomaly)),
-  };
+  const incidents = new Map<string, Alert[]>();
+  for (const alert of refresh.raised) incidents.set(alert.incident, [...(incidents.get(alert.incident) ?? []), alert]);
+  const top = [...incidents.values()].slice(0, 3).map((members) => alertSummary(members[0] as Alert, members.length - 1));
+  return { newAlerts: refresh.raised.length, incidents: incidents.size, top };
 }

@@ -1,8 +1,9 @@
 /** Checks of the alert methods' arguments (untrusted: they come over a port). */
-import { ALERT_STATUSES, type AlertStatus, type AlertUpdate, type ExpectedRecurrence } from '../../../shared/alerts.js';
+import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus, type AlertUpdate, type IncidentUpdate, type ExpectedRecurrence } from '../../../shared/alerts.js';
 import type { AnomalySettings } from '../../../shared/forecast.js';
 import { EngineError } from '../../../shared/rpc.js';
 import { anomalyQuery } from '../validate.js';
+import type { AlertFilter } from './alert-store.js';
 
 const MAX_KEY = 500;
 const MAX_COMMENT = 2_000;
@@ -34,7 +35,7 @@ function boundedText(value: unknown, field: string, max: number): string | undef
   return text;
 }
 
-export function alertQuery(arg: unknown): { statuses: AlertStatus[] | null; limit: number } {
+export function alertQuery(arg: unknown): AlertFilter {
   const r = record(arg ?? {}, 'The query');
   let statuses: AlertStatus[] | null = null;
   if (r.status !== undefined) {
@@ -46,12 +47,21 @@ export function alertQuery(arg: unknown): { statuses: AlertStatus[] | null; limi
     if (typeof r.limit !== 'number' || !Number.isInteger(r.limit) || r.limit < 1 || r.limit > MAX_LIMIT) bad(`limit must be a whole number from 1 to ${MAX_LIMIT}.`);
     limit = r.limit;
   }
-  return { statuses, limit };
+  const filter: AlertFilter = { statuses, limit };
+  if (r.kind !== undefined) {
+    if (typeof r.kind !== 'string' || !(ALERT_KINDS as readonly string[]).includes(r.kind)) bad(`kind must be one of ${ALERT_KINDS.join(', ')}.`);
+    filter.kind = r.kind as AlertKind;
+  }
+  if (r.budgetId !== undefined) {
+    if (typeof r.budgetId !== 'number' || !Number.isInteger(r.budgetId) || r.budgetId < 1) bad('budgetId must be the number of a budget.');
+    filter.budgetId = r.budgetId;
+  }
+  return filter;
 }
 
 export function alertUpdate(arg: unknown): AlertUpdate {
   const r = record(arg, 'The alert update');
-  if (typeof r.key !== 'string' || r.key === '' || r.key.length > MAX_KEY) bad('key must name an alert (its anomaly key).');
+  if (typeof r.key !== 'string' || r.key === '' || r.key.length > MAX_KEY) bad('key must name an alert (its key).');
   const update: AlertUpdate = { key: r.key };
   if (r.status !== undefined) {
     const next = status(r.status, 'status');
@@ -71,6 +81,14 @@ export function alertUpdate(arg: unknown): AlertUpdate {
     bad('Nothing to change: give a status, a comment or an owner.');
   }
   return update;
+}
+
+/** An incident update: the incident's key and the same fields as an alert update. */
+export function incidentUpdate(arg: unknown): IncidentUpdate {
+  const r = record(arg, 'The incident update');
+  if (typeof r.incident !== 'string' || r.incident === '' || r.incident.length > MAX_KEY) bad('incident must name an incident (the key of its lead alert).');
+  const { key: _key, ...change } = alertUpdate({ ...r, key: r.incident, incident: undefined });
+  return { incident: r.incident, ...change };
 }
 
 export function patternId(arg: unknown): number {

@@ -50,8 +50,9 @@ export function saveBudget(store: Store, input: BudgetInput, at: string): Budget
   const values = [input.name, JSON.stringify(input.node), input.period, input.currency, JSON.stringify(input.amount), JSON.stringify(input.thresholds)];
   let id: number;
   if (input.id === undefined) {
-    store.run('INSERT INTO budgets (name, node, period, currency, amount, thresholds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [...values, at, at]);
-    id = Number(store.scalar('SELECT last_insert_rowid()'));
+    // Never the id of a deleted budget whose alerts remain: they would be taken for the new budget's.
+    id = Number(store.scalar('SELECT MAX(COALESCE((SELECT MAX(id) FROM budgets), 0), COALESCE((SELECT MAX(budget_id) FROM alerts), 0)) + 1'));
+    store.run('INSERT INTO budgets (id, name, node, period, currency, amount, thresholds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, ...values, at, at]);
   } else {
     if (store.scalar('SELECT COUNT(*) FROM budgets WHERE id = ?', [input.id]) === 0) throw new EngineError('NOT_FOUND', `There is no budget #${input.id}.`);
     store.run('UPDATE budgets SET name = ?, node = ?, period = ?, currency = ?, amount = ?, thresholds = ?, updated_at = ? WHERE id = ?', [...values, at, input.id]);

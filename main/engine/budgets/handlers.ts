@@ -5,6 +5,7 @@ import { budgetStatus, type Forecaster } from './budget-status.js';
 import { deleteBudget, listBudgets, saveBudget } from './budget-store.js';
 import { budgetId, budgetInput, budgetStatusQuery } from './validate-budgets.js';
 import { forecast } from '../forecast/forecast-query.js';
+import { raiseBudgetAlertsAfterSave } from '../alerts/handlers.js';
 
 type BudgetMethods = 'listBudgets' | 'saveBudget' | 'deleteBudget' | 'budgetStatus';
 
@@ -16,6 +17,8 @@ export function budgetHandlers(env: HandlerEnv, forecaster: Forecaster = forecas
       serialised(async () => {
         const budget = saveBudget(env.store(), budgetInput(arg), new Date(env.deps.now()).toISOString());
         ctx.emit('dataChanged', { tables: ['budgets'] });
+        // A new or changed budget may already be past a threshold: raise it now, not at the next import.
+        raiseBudgetAlertsAfterSave(env.store(), env.deps, ctx, (store) => budgetStatus(store, {}, forecaster));
         return budget;
       }),
     deleteBudget: (arg, ctx) =>

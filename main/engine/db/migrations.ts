@@ -4,7 +4,7 @@
  * never changed by a migration.
  */
 import { buildRollups } from './rollups.js';
-import { ALERTS_BUDGETS_SQL, ATTRIBUTION_SQL, FX_RATES_SQL, GRAIN_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
+import { ALERT_KINDS_SQL, ALERTS_BUDGETS_SQL, ATTRIBUTION_SQL, FX_RATES_SQL, GRAIN_SQL, METRICS_SQL, SETTINGS_SQL } from './schema.js';
 import type { Store } from './store.js';
 
 type Migration = (store: Store) => void;
@@ -40,6 +40,8 @@ const MIGRATIONS: Record<number, Migration> = {
   6: (store) => store.exec(ALERTS_BUDGETS_SQL),
   // 7 → 8: the daily-grain fallback (sources.grain, sources.stored_rows, cost_lines.line_count).
   7: (store) => store.exec(GRAIN_SQL),
+  // 8 → 9: alert kinds (budget alerts) and incidents.
+  8: (store) => store.exec(ALERT_KINDS_SQL),
 };
 
 /** Brings a workspace from `version` to `target`; false when a step is missing (a newer workspace). */

@@ -1,7 +1,7 @@
 /** The workspace schema (one SQLite file). Bump SCHEMA_VERSION with every change and migrate. */
 import { COST_COLUMNS, sqlTypeOf } from './cost-columns.js';
 
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 export const APPLICATION_TAG = 'cost-council';
 
 const costColumnsDdl = COST_COLUMNS.map((c) => `  "${c.name}" ${sqlTypeOf(c.kind)}`).join(',\n');
@@ -272,6 +272,19 @@ ALTER TABLE cost_lines ADD COLUMN line_count INTEGER;
 `;
 
 /** Indexes on the line level, built after a load (cheaper than maintaining them row by row). */
+/**
+ * Alert kinds and incidents: a budget alert keeps its crossing (BudgetCrossing JSON) in the
+ * `anomaly` column (the alert's subject), its budget in `budget_id`; `incident` ties the alerts of
+ * one event together (NULL: the alert stands alone). See docs/alerts-and-budgets.md.
+ */
+export const ALERT_KINDS_SQL = `
+ALTER TABLE alerts ADD COLUMN kind TEXT NOT NULL DEFAULT 'anomaly';
+ALTER TABLE alerts ADD COLUMN budget_id INTEGER;
+ALTER TABLE alerts ADD COLUMN incident TEXT;
+CREATE INDEX alerts_by_budget ON alerts (budget_id);
+CREATE INDEX alerts_by_incident ON alerts (incident);
+`;
+
 export const LINE_INDEXES = [
   'CREATE INDEX IF NOT EXISTS cost_lines_by_source_row ON cost_lines (source_id, row_number);',
   'CREATE INDEX IF NOT EXISTS cost_lines_by_day ON cost_lines (day);',

@@ -3,7 +3,7 @@ import { EngineError } from '../../../shared/rpc.js';
 import type { BindParams, Database, SqlJsStatic, SqlValue } from '../types/sql-js.js';
 import { migrate } from './migrations.js';
 import { withRoom } from './roomy-file.js';
-import { ALERTS_BUDGETS_SQL, APPLICATION_TAG, ATTRIBUTION_SQL, FX_RATES_SQL, GRAIN_SQL, METRICS_SQL, SCHEMA_SQL, SCHEMA_VERSION, SETTINGS_SQL } from './schema.js';
+import { ALERT_KINDS_SQL, ALERTS_BUDGETS_SQL, APPLICATION_TAG, ATTRIBUTION_SQL, FX_RATES_SQL, GRAIN_SQL, METRICS_SQL, SCHEMA_SQL, SCHEMA_VERSION, SETTINGS_SQL } from './schema.js';
 
 export type Row = Record<string, SqlValue>;
 
@@ -23,6 +23,7 @@ export class Store {
       plain.exec(METRICS_SQL);
       plain.exec(ALERTS_BUDGETS_SQL);
       plain.exec(GRAIN_SQL);
+      plain.exec(ALERT_KINDS_SQL);
       db = new sql.Database(withRoom(plain.export()));
     } finally {
       plain.close();

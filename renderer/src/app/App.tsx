@@ -45,7 +45,7 @@ const SCREENS: ReadonlyArray<{ id: Screen; title: string; icon: ReactNode }> = [
 const NAV_WIDTH = 220;
 
 function screenFromHash(hash: string): Screen {
-  const id = hash.replace(/^#\/?/, '');
+  const id = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return SCREENS.some((s) => s.id === id) ? (id as Screen) : 'overview';
 }
 

@@ -1,54 +1,149 @@
 /**
- * One alert: what happened (actual against expected with its range, impact), the root causes
- * ranked by amount (chart and table), the lifecycle actions with a comment and an owner, and the
- * history of transitions. Everything works from the keyboard (Tab to a field or button, Enter).
+ * One incident (one alert, or several alerts that are one event): what happened (an anomaly's
+ * actual against expected with its range and root causes, or a budget's crossing), the related
+ * series, the lifecycle actions with a comment and an owner (applied to every alert of the
+ * incident), and the lead alert's history. Everything works from the keyboard.
  */
 import {
   Alert as MuiAlert, Box, Button, FormControl, InputLabel, MenuItem, Select, TextField, Typography,
 } from '@mui/material';
 import { useRef, useState } from 'react';
-import type { Alert, ExpectedRecurrence } from '../../../../shared/alerts.js';
+import type { Alert, AnomalyAlert, BudgetAlert, ExpectedRecurrence } from '../../../../shared/alerts.js';
 import { useEngine } from '../../app/engine-context.js';
 import { ChartCard } from '../../components/ChartCard.js';
 import { DataTable } from '../../components/DataTable.js';
 import { InfoDialog } from '../../components/InfoDialog.js';
 import { formatMoney } from '../../format/money.js';
 import type { ThemeMode } from '../../theme/themes.js';
+import { nodeLabel, probabilityWords } from '../budgets/budget-view.js';
 import { seriesLabel } from '../forecast/forecast-view.js';
 import {
-  ACTION_LABEL, allowedActions, anomalySentence, defaultRecurrence, historyRows, percentWords, RECURRENCE_LABEL, rootCauseRows, rootCauseSummary,
-  STATUS_LABEL, type AlertAction,
+  ACTION_LABEL, alertChange, alertSentence, alertSubject, defaultRecurrence, historyRows, incidentActions, incidentStatusWords, percentWords, RECURRENCE_LABEL,
+  relatedWords, rootCauseRows, rootCauseSummary, STATUS_LABEL, type AlertAction, type IncidentRow,
 } from './alert-view.js';
 import { RootCauseChart } from './RootCauseChart.js';
 import { StatusChip } from './StatusChip.js';
 
-export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; mode: ThemeMode; onClose: () => void }) {
+function Figures({ figures }: { figures: Array<[string, string]> }) {
+  return (
+    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: 'auto 1fr', md: 'repeat(3, auto 1fr)' }, columnGap: 2, rowGap: 0.5 }}>
+      {figures.map(([label, value]) => (
+        <Box key={label} sx={{ display: 'contents' }}>
+          <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>{label}</Typography>
+          <Typography component="dd" variant="body2" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function anomalyFigures(alert: AnomalyAlert): Array<[string, string]> {
+  const a = alert.anomaly;
+  const cur = a.currency;
+  return [
+    ['Day', a.day],
+    ['Series', seriesLabel(a.series)],
+    ['Actual', formatMoney(a.actual, cur)],
+    ['Expected', formatMoney(a.expected, cur)],
+    ['Normal range', `${formatMoney(a.lower, cur)} to ${formatMoney(a.upper, cur)}`],
+    ['Impact', `${a.impact < 0 ? '−' : '+'}${formatMoney(Math.abs(a.impact), cur)} (${percentWords(a.percent)})`],
+  ];
+}
+
+function budgetFigures(alert: BudgetAlert): Array<[string, string]> {
+  const b = alert.budget;
+  const cur = b.currency;
+  return [
+    ['Budget', `${b.budgetName} (${nodeLabel(b.node)})`],
+    ['Period', `${b.period} (${b.periodStart} to ${b.periodEnd})`],
+    ['Threshold', `${b.threshold}% of ${formatMoney(b.amount, cur)}`],
+    [b.basis === 'actual' ? 'Actual spend' : 'Forecast total', `${formatMoney(b.value, cur)} (${b.percent.toFixed(1)}%)`],
+    ['Counted to', b.asOf],
+    ['Breach probability', probabilityWords(b.breachProbability)],
+  ];
+}
+
+function RootCauses({ alert, mode }: { alert: AnomalyAlert; mode: ThemeMode }) {
+  const a = alert.anomaly;
+  const causes = rootCauseRows(a);
+  return (
+    <ChartCard
+      title="Root causes, ranked by amount"
+      summary={rootCauseSummary(a)}
+      height={Math.max(120, causes.length * 30 + 40)}
+      chart={(ids) => <RootCauseChart rows={causes} currency={a.currency} mode={mode} {...ids} />}
+      table={
+        <DataTable
+          caption={`What moved on ${a.day}: each contributor's actual minus its expected cost, ${a.currency}`}
+          rowKey={(r) => `${r.rank}`}
+          rows={causes}
+          columns={[
+            { header: 'Rank', cell: (r) => r.rank },
+            { header: 'Dimension', cell: (r) => r.dimension },
+            { header: 'Value', cell: (r) => <span style={{ overflowWrap: 'anywhere' }}>{r.value}</span> },
+            { header: 'Impact', numeric: true, cell: (r) => formatMoney(r.impact, a.currency) },
+            { header: 'Share of the deviation', numeric: true, cell: (r) => `${r.share}%` },
+          ]}
+        />
+      }
+    />
+  );
+}
+
+/** The incident's other alerts (the lead is described above), each with its own status. */
+function Related({ row }: { row: IncidentRow }) {
+  if (row.related.length === 0) return null;
+  const members = [row.lead, ...row.related];
+  return (
+    <Box sx={{ '& .MuiTableContainer-root': { overflowX: 'visible' } }}>
+      <DataTable
+        caption={`This incident: ${alertSubject(row.lead)} ${relatedWords(row)}, largest first`}
+        captionVisible
+        rowKey={(a) => a.key}
+        rows={members}
+        columns={[
+          { header: row.lead.kind === 'budget' ? 'Threshold' : 'Series', cell: (a: Alert) => (a.kind === 'budget' ? alertChange(a) : alertSubject(a)) },
+          {
+            header: row.lead.kind === 'budget' ? 'Spend or forecast' : 'Change',
+            numeric: true,
+            cell: (a: Alert) => (a.kind === 'budget' ? `${formatMoney(a.budget.value, a.budget.currency)} (${a.budget.percent.toFixed(1)}%)` : alertChange(a)),
+          },
+          { header: 'Status', cell: (a: Alert) => <StatusChip status={a.status} /> },
+        ]}
+      />
+    </Box>
+  );
+}
+
+export function AlertDialog({ row: initial, mode, onClose }: { row: IncidentRow; mode: ThemeMode; onClose: () => void }) {
   const { api } = useEngine();
-  const [alert, setAlert] = useState(initial);
-  const [owner, setOwner] = useState(initial.owner ?? '');
+  const [row, setRow] = useState(initial);
+  const alert = row.lead;
+  const [owner, setOwner] = useState(alert.owner ?? '');
   const [comment, setComment] = useState('');
-  const [remember, setRemember] = useState<ExpectedRecurrence>(() => defaultRecurrence(initial.anomaly.day));
+  const [remember, setRemember] = useState<ExpectedRecurrence>(() => defaultRecurrence(alert.kind === 'anomaly' ? alert.anomaly.day : ''));
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const followUp = useRef<HTMLHeadingElement>(null);
-  const a = alert.anomaly;
-  const cur = a.currency;
-  const causes = rootCauseRows(a);
-  const actions = allowedActions(alert.status);
+  const actions = incidentActions(row);
+  const count = row.related.length + 1;
 
   const update = async (status: AlertAction | undefined) => {
     setBusy(true);
     try {
-      const next = await api.updateAlert({
-        key: alert.key,
+      const change = {
         ...(status ? { status } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
         ...(owner !== (alert.owner ?? '') ? { owner: owner.trim() } : {}),
-        ...(status === 'expected' ? { remember } : {}),
-      });
-      setAlert(next);
+        ...(status === 'expected' && alert.kind === 'anomaly' ? { remember } : {}),
+      };
+      const alerts = count > 1 ? await api.updateIncident({ incident: row.incident, ...change }) : [await api.updateAlert({ key: alert.key, ...change })];
+      // Keep the lead in place: the incident's alerts come back largest first.
+      const lead = alerts.find((a) => a.key === alert.key) ?? alert;
+      setRow({ incident: row.incident, lead, related: alerts.filter((a) => a.key !== alert.key) });
       setComment('');
-      setMessage({ severity: 'success', text: status ? `Status is now ${STATUS_LABEL[next.status].toLowerCase()}.` : 'Saved.' });
+      const scope = count > 1 ? ` for the ${count} alerts of this incident` : '';
+      setMessage({ severity: 'success', text: status ? `Status is now ${STATUS_LABEL[lead.status].toLowerCase()}${scope}.` : 'Saved.' });
       // The pressed button may be gone (a final status has no actions): keep the focus in the dialog.
       followUp.current?.focus();
     } catch (e) {
@@ -58,65 +153,34 @@ export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; m
     }
   };
 
-  const figures: Array<[string, string]> = [
-    ['Day', a.day],
-    ['Series', seriesLabel(a.series)],
-    ['Actual', formatMoney(a.actual, cur)],
-    ['Expected', formatMoney(a.expected, cur)],
-    ['Normal range', `${formatMoney(a.lower, cur)} to ${formatMoney(a.upper, cur)}`],
-    ['Impact', `${a.impact < 0 ? '−' : '+'}${formatMoney(Math.abs(a.impact), cur)} (${percentWords(a.percent)})`],
-  ];
-
   return (
     <InfoDialog
-      titleId="alert-dialog-title" title={alert.title} describedBy="alert-dialog-sentence" maxWidth="lg"
+      titleId="alert-dialog-title" title={count > 1 ? `${alert.title} ${relatedWords(row)}` : alert.title} describedBy="alert-dialog-sentence" maxWidth="lg"
       contentSx={{ display: 'flex', flexDirection: 'column', gap: 2 }} onClose={onClose}
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography component="span">Status:</Typography>
-        <span data-testid="alert-status"><StatusChip status={alert.status} /></span>
+        <span data-testid="alert-status">{count === 1 ? <StatusChip status={alert.status} /> : <Typography component="span">{incidentStatusWords(row)}</Typography>}</span>
         {alert.owner && <Typography component="span" variant="body2">Owner: {alert.owner}</Typography>}
         {alert.suppressedBy !== null && <Typography component="span" variant="body2">(matched a pattern marked expected earlier)</Typography>}
       </Box>
-      <Typography id="alert-dialog-sentence">{anomalySentence(a)}</Typography>
-      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: 'auto 1fr', md: 'repeat(3, auto 1fr)' }, columnGap: 2, rowGap: 0.5 }}>
-        {figures.map(([label, value]) => (
-          <Box key={label} sx={{ display: 'contents' }}>
-            <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>{label}</Typography>
-            <Typography component="dd" variant="body2" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
-          </Box>
-        ))}
-      </Box>
+      <Typography id="alert-dialog-sentence">{alertSentence(alert)}</Typography>
+      <Figures figures={alert.kind === 'anomaly' ? anomalyFigures(alert) : budgetFigures(alert)} />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
-        <ChartCard
-          title="Root causes, ranked by amount"
-          summary={rootCauseSummary(a)}
-          height={Math.max(120, causes.length * 30 + 40)}
-          chart={(ids) => <RootCauseChart rows={causes} currency={cur} mode={mode} {...ids} />}
-          table={
-            <DataTable
-              caption={`What moved on ${a.day}: each contributor's actual minus its expected cost, ${cur}`}
-              rowKey={(r) => `${r.rank}`}
-              rows={causes}
-              columns={[
-                { header: 'Rank', cell: (r) => r.rank },
-                { header: 'Dimension', cell: (r) => r.dimension },
-                { header: 'Value', cell: (r) => <span style={{ overflowWrap: 'anywhere' }}>{r.value}</span> },
-                { header: 'Impact', numeric: true, cell: (r) => formatMoney(r.impact, cur) },
-                { header: 'Share of the deviation', numeric: true, cell: (r) => `${r.share}%` },
-              ]}
-            />
-          }
-        />
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          {alert.kind === 'anomaly' && <RootCauses alert={alert} mode={mode} />}
+          <Related row={row} />
+        </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Box component="section" aria-labelledby="alert-follow-up-title" sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
             <Typography id="alert-follow-up-title" ref={followUp} tabIndex={-1} variant="h6" component="h3" sx={{ outline: 'none' }}>Follow-up</Typography>
             {message && <MuiAlert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'}>{message.text}</MuiAlert>}
+            {count > 1 && <Typography variant="body2">Actions, the comment and the owner apply to all {count} alerts of this incident; each keeps its own history.</Typography>}
             <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: '1fr' }}>
               <TextField size="small" label="Owner" value={owner} onChange={(e) => setOwner(e.target.value)} helperText="Who follows this up" />
               <TextField size="small" label="Comment" value={comment} onChange={(e) => setComment(e.target.value)} multiline minRows={2} helperText="Saved with the next action, in the history" />
             </Box>
-            {actions.includes('expected') && (
+            {actions.includes('expected') && alert.kind === 'anomaly' && (
               <FormControl size="small" sx={{ maxWidth: 360 }}>
                 <InputLabel id="remember-label">If marked expected, remember it</InputLabel>
                 <Select labelId="remember-label" label="If marked expected, remember it" value={remember} onChange={(e) => setRemember(e.target.value as ExpectedRecurrence)}>
@@ -124,18 +188,21 @@ export function AlertDialog({ alert: initial, mode, onClose }: { alert: Alert; m
                 </Select>
               </FormControl>
             )}
+            {actions.includes('expected') && alert.kind === 'budget' && (
+              <Typography variant="body2">Mark expected when this spend was planned: nothing is learned from it, and the next threshold is still raised.</Typography>
+            )}
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
               {actions.map((action) => (
-                <Button key={action} variant={action === 'acknowledged' ? 'contained' : 'outlined'} disabled={busy} onClick={() => void update(action)}>{ACTION_LABEL[action]}</Button>
+                <Button key={action} variant={action === 'acknowledged' ? 'contained' : 'outlined'} disabled={busy} onClick={() => void update(action)}>{ACTION_LABEL[action]}{count > 1 ? ' all' : ''}</Button>
               ))}
               <Button disabled={busy || (comment.trim() === '' && owner === (alert.owner ?? ''))} onClick={() => void update(undefined)}>Save comment and owner</Button>
             </Box>
-            {actions.length === 0 && <Typography variant="body2">This alert is {STATUS_LABEL[alert.status].toLowerCase()}: its status is final. You can still add a comment.</Typography>}
+            {actions.length === 0 && <Typography variant="body2">{count > 1 ? 'Every alert of this incident has a final status.' : `This alert is ${STATUS_LABEL[alert.status].toLowerCase()}: its status is final.`} You can still add a comment.</Typography>}
           </Box>
           {/* The dialog scrolls as a whole: a table that scrolls on its own would be a region keyboard users cannot reach. */}
           <Box sx={{ '& .MuiTableContainer-root': { overflowX: 'visible' } }}>
             <DataTable
-              caption="History"
+              caption={count > 1 ? `History of ${alertSubject(alert)}` : 'History'}
               captionVisible
               rowKey={(_r, i) => String(i)}
               rows={historyRows(alert.history)}

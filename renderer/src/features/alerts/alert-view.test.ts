@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../../../shared/alerts.js';
+import type { Alert, BudgetAlert, BudgetCrossing } from '../../../../shared/alerts.js';
 import type { Anomaly } from '../../../../shared/forecast.js';
 import { DEFAULT_ANOMALY_SETTINGS } from '../../../../shared/forecast.js';
+import { alertCountsByBudget, alertCountWords } from '../budgets/budget-view.js';
 import {
+  alertChange, alertDay, alertSubject, budgetCrossingSentence, incidentActions, incidentRows, incidentStatusWords, relatedWords,
   alertsNavLabel, allowedActions, patternWhen, anomalySentence, defaultRecurrence, filterAlerts, historyRows, percentWords, rootCauseRows, rootCauseSummary,
   settingsForm, settingsOf,
 } from './alert-view.js';
@@ -19,7 +21,57 @@ const anomaly: Anomaly = {
 };
 
 const alert = (key: string, status: Alert['status']): Alert => ({
-  key, status, anomaly, title: key, owner: null, comment: null, raisedAt: '2026-10-27T08:00:00.000Z', updatedAt: '2026-10-27T08:00:00.000Z', suppressedBy: null, history: [],
+  key, kind: 'anomaly', incident: key, status, anomaly, title: key, owner: null, comment: null, raisedAt: '2026-10-27T08:00:00.000Z', updatedAt: '2026-10-27T08:00:00.000Z', suppressedBy: null, history: [],
+});
+
+const crossing: BudgetCrossing = {
+  budgetId: 2, budgetName: 'Anthropic', node: { by: 'ProviderName', value: 'Anthropic' }, currency: 'USD', period: '2026-10', periodStart: '2026-10-01',
+  periodEnd: '2026-10-31', threshold: 80, basis: 'forecast', amount: 30000, value: 27000, percent: 90, breachProbability: 0.237, asOf: '2026-10-20',
+};
+
+const budgetAlert = (key: string, status: Alert['status'], incident: string, over: Partial<BudgetCrossing> = {}): BudgetAlert => ({
+  ...alert(key, status), kind: 'budget', incident, budget: { ...crossing, ...over },
+} as BudgetAlert);
+
+describe('budget alerts and incidents in the view', () => {
+  it('names a budget alert by its budget and period, and says what it crossed', () => {
+    const b = budgetAlert('budget:2/2026-10/forecast/80', 'new', 'budget:2/2026-10/forecast/80');
+    expect(alertSubject(b)).toBe('Budget "Anthropic", 2026-10');
+    expect(alertDay(b)).toBe('2026-10-20');
+    expect(alertChange(b)).toBe('80% reached by the forecast');
+    expect(budgetCrossingSentence(b.budget)).toBe(
+      'On 2026-10-20, the forecast of budget "Anthropic" (Provider: Anthropic) for 2026-10 expected $27,000.00 by 2026-10-31 of $30,000.00 (90.0%), past its 80% threshold. '
+      + 'The probability of ending the period over the budget was 24%.',
+    );
+    expect(budgetCrossingSentence({ ...crossing, basis: 'actual', value: 31000, percent: 103.33, threshold: 100, breachProbability: null })).toBe(
+      'On 2026-10-20, the actual spend of budget "Anthropic" (Provider: Anthropic) for 2026-10 reached $31,000.00 of $30,000.00 (103.3%), past its 100% threshold.',
+    );
+    expect(alertChange(alert('x', 'new'))).toBe('+$651.26 (+326%)');
+  });
+
+  it('makes one row per incident, the first alert leading, and words its size and statuses', () => {
+    const rows = incidentRows([alert('t', 'new'), { ...alert('aws', 'acknowledged'), incident: 't' }, { ...alert('svc', 'new'), incident: 't' }, alert('other', 'resolved')]);
+    expect(rows.map((r) => [r.incident, r.lead.key, r.related.map((x) => x.key)])).toEqual([['t', 't', ['aws', 'svc']], ['other', 'other', []]]);
+    const [incident, alone] = rows;
+    if (!incident || !alone) throw new Error('two rows expected');
+    expect(relatedWords(incident)).toBe('and 2 related series');
+    expect(relatedWords(alone)).toBe('');
+    expect(incidentStatusWords(incident)).toBe('New (2), Acknowledged (1)');
+    expect(incidentStatusWords(alone)).toBe('Resolved');
+    // Acknowledge while one is new; resolve and expected for all three.
+    expect(incidentActions(incident)).toEqual(['acknowledged', 'resolved', 'expected']);
+    expect(incidentActions(alone)).toEqual([]);
+    const budgets = incidentRows([budgetAlert('b100', 'new', 'b100'), budgetAlert('b80', 'new', 'b100')]);
+    expect(budgets[0] && relatedWords(budgets[0])).toBe('and 1 related threshold');
+  });
+
+  it('counts each budget\'s alerts for the Budgets screen', () => {
+    const counts = alertCountsByBudget([budgetAlert('a', 'new', 'a'), budgetAlert('b', 'resolved', 'a'), budgetAlert('c', 'new', 'c', { budgetId: 5 }), alert('x', 'new')]);
+    expect([...counts]).toEqual([[2, { total: 2, new: 1 }], [5, { total: 1, new: 1 }]]);
+    expect(alertCountWords(counts.get(2))).toBe('2 alerts, 1 new');
+    expect(alertCountWords({ total: 1, new: 0 })).toBe('1 alert');
+    expect(alertCountWords(undefined)).toBe('No alerts');
+  });
 });
 
 describe('alert view', () => {

@@ -1,7 +1,8 @@
 /** Alerts → labels, sentences, table rows and the lifecycle's allowed actions (pure, tested beside). */
-import type { Alert, AlertStatus, AlertTransition, ExpectedPattern, ExpectedRecurrence } from '../../../../shared/alerts.js';
+import type { Alert, AlertKind, AlertStatus, AlertTransition, BudgetCrossing, ExpectedPattern, ExpectedRecurrence } from '../../../../shared/alerts.js';
 import type { Anomaly, AnomalySettings, SliceDimension } from '../../../../shared/forecast.js';
 import { formatMoney } from '../../format/money.js';
+import { nodeLabel, probabilityWords } from '../budgets/budget-view.js';
 import { dimensionLabel, seriesLabel } from '../forecast/forecast-view.js';
 
 export const STATUS_LABEL: Record<AlertStatus, string> = { new: 'New', acknowledged: 'Acknowledged', resolved: 'Resolved', expected: 'Expected' };
@@ -92,6 +93,87 @@ export function historyRows(history: readonly AlertTransition[]): HistoryRow[] {
     comment: t.comment ?? '',
     owner: t.owner ?? '',
   }));
+}
+
+export const KIND_LABEL: Record<AlertKind, string> = { anomaly: 'Anomaly', budget: 'Budget' };
+
+/** The day an alert is about: the anomaly's day, or the last day with costs a budget crossing was seen on. */
+export function alertDay(a: Alert): string {
+  return a.kind === 'anomaly' ? a.anomaly.day : a.budget.asOf;
+}
+
+/** "Service: Amazon Bedrock", or 'Budget "AI platform", 2026-10'. */
+export function alertSubject(a: Alert): string {
+  return a.kind === 'anomaly' ? seriesLabel(a.anomaly.series) : `Budget "${a.budget.budgetName}", ${a.budget.period}`;
+}
+
+/** "+$600.26 (+1,177%)" for an anomaly; "80% reached by actual spend" for a budget. */
+export function alertChange(a: Alert): string {
+  if (a.kind === 'anomaly') return `${signedMoney(a.anomaly.impact, a.anomaly.currency)} (${percentWords(a.anomaly.percent)})`;
+  return `${a.budget.threshold}% reached by ${a.budget.basis === 'actual' ? 'actual spend' : 'the forecast'}`;
+}
+
+/**
+ * 'On 2026-10-27, the actual spend of budget "AI platform" (Service: Amazon Bedrock) for 2026-10 reached $8,123.45 of
+ * $10,000.00 (81.2%), past its 80% threshold. The probability of ending the period over the budget was 64%.'
+ */
+export function budgetCrossingSentence(b: BudgetCrossing): string {
+  const cur = b.currency;
+  const whose = `budget "${b.budgetName}" (${nodeLabel(b.node)}) for ${b.period}`;
+  const what = b.basis === 'actual'
+    ? `the actual spend of ${whose} reached ${formatMoney(b.value, cur)}`
+    : `the forecast of ${whose} expected ${formatMoney(b.value, cur)} by ${b.periodEnd}`;
+  const probability = b.breachProbability === null ? '' : ` The probability of ending the period over the budget was ${probabilityWords(b.breachProbability)}.`;
+  return `On ${b.asOf}, ${what} of ${formatMoney(b.amount, cur)} (${b.percent.toFixed(1)}%), past its ${b.threshold}% threshold.${probability}`;
+}
+
+/** The sentence that describes an alert in its dialog. */
+export function alertSentence(a: Alert): string {
+  return a.kind === 'anomaly' ? anomalySentence(a.anomaly) : budgetCrossingSentence(a.budget);
+}
+
+/** One row of the alert centre: an incident, its lead alert (the largest) and the others. */
+export interface IncidentRow {
+  incident: string;
+  lead: Alert;
+  related: Alert[];
+}
+
+/**
+ * The alerts grouped by incident, in the engine's order (an incident's alerts come together,
+ * largest first); the first alert of each incident leads it.
+ */
+export function incidentRows(alerts: readonly Alert[]): IncidentRow[] {
+  const rows = new Map<string, IncidentRow>();
+  for (const a of alerts) {
+    const row = rows.get(a.incident);
+    if (row) row.related.push(a);
+    else rows.set(a.incident, { incident: a.incident, lead: a, related: [] });
+  }
+  return [...rows.values()];
+}
+
+/** "and 3 related series", "and 1 related threshold", or "". */
+export function relatedWords(row: IncidentRow): string {
+  const n = row.related.length;
+  if (n === 0) return '';
+  return row.lead.kind === 'budget' ? `and ${n} related threshold${n === 1 ? '' : 's'}` : `and ${n} related series`;
+}
+
+/**
+ * The incident's status in words: the lead's when all agree, else e.g. "New (2), Acknowledged (1)".
+ */
+export function incidentStatusWords(row: IncidentRow): string {
+  const counts = new Map<AlertStatus, number>();
+  for (const a of [row.lead, ...row.related]) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  if (counts.size === 1) return STATUS_LABEL[row.lead.status];
+  return [...counts].map(([status, n]) => `${STATUS_LABEL[status]} (${n})`).join(', ');
+}
+
+/** The actions an incident offers: every next step at least one of its alerts allows. */
+export function incidentActions(row: IncidentRow): AlertAction[] {
+  const all = new Set([row.lead, ...row.related].flatMap((a) => allowedActions(a.status)));
+  return (['acknowledged', 'resolved', 'expected'] as const).filter((action) => all.has(action));
 }
 
 /** Alerts whose status is one of `filter` ('all' for every alert). */

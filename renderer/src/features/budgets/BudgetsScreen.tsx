@@ -1,6 +1,6 @@
 /** Budgets: each with its status this period (actual, forecast, chance of going over, thresholds); add, edit, delete. */
 import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Typography,
+  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Link, Paper, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import type { Budget, BudgetStatus } from '../../../../shared/budgets.js';
@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable.js';
 import { VisuallyHidden } from '../../components/VisuallyHidden.js';
 import { formatMoney } from '../../format/money.js';
 import { BudgetDialog } from './BudgetDialog.js';
-import { budgetSentence, nodeLabel, PERIOD_LABEL, probabilityWords, statusOverview, thresholdWords, worstFirst } from './budget-view.js';
+import { alertCountsByBudget, alertCountWords, budgetSentence, nodeLabel, PERIOD_LABEL, probabilityWords, statusOverview, thresholdWords, worstFirst } from './budget-view.js';
 import { LevelChip } from './LevelChip.js';
 
 function pct(v: number | null): string {
@@ -19,6 +19,8 @@ function pct(v: number | null): string {
 export function BudgetsScreen() {
   const { api } = useEngine();
   const { data, error } = useEngineQuery('budgetStatus', {});
+  const { data: budgetAlerts } = useEngineQuery('listAlerts', { kind: 'budget', limit: 1000 });
+  const alertCounts = alertCountsByBudget(budgetAlerts?.alerts ?? []);
   const [editing, setEditing] = useState<Budget | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Budget | null>(null);
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
@@ -63,7 +65,21 @@ export function BudgetsScreen() {
               { header: 'Forecast at period end', numeric: true, cell: (s) => (s.forecast ? `${formatMoney(s.forecast.total, s.budget.currency)}${pct(s.percentForecast)}` : '—') },
               { header: 'Chance of going over', numeric: true, cell: (s) => probabilityWords(s.breachProbability) },
               { header: 'Thresholds crossed', cell: (s) => thresholdWords(s) },
-              { header: 'Status', cell: (s) => <LevelChip level={s.level} /> },
+              {
+                header: 'Status and alerts',
+                cell: (s) => {
+                  const count = alertCounts.get(s.budget.id);
+                  return (
+                    <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
+                      <LevelChip level={s.level} />
+                      {/* To the alert centre, filtered to this budget (the thresholds it crossed, in any period). */}
+                      {count
+                        ? <Link href={`#/alerts?budget=${s.budget.id}`} variant="body2">{alertCountWords(count)}<VisuallyHidden> of budget {s.budget.name}</VisuallyHidden></Link>
+                        : <Typography variant="body2" component="span">{alertCountWords(count)}</Typography>}
+                    </Box>
+                  );
+                },
+              },
               {
                 header: 'Actions',
                 cell: (s) => (

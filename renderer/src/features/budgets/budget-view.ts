@@ -1,4 +1,5 @@
 /** Budgets → labels, sentences and table rows; the budget form ↔ the engine's input (pure, tested beside). */
+import type { Alert } from '../../../../shared/alerts.js';
 import type { Budget, BudgetInput, BudgetLevel, BudgetPeriod, BudgetStatus, BudgetStatusReport } from '../../../../shared/budgets.js';
 import { DEFAULT_BUDGET_THRESHOLDS } from '../../../../shared/budgets.js';
 import type { SliceDimension } from '../../../../shared/forecast.js';
@@ -151,4 +152,23 @@ export function budgetInputOf(form: BudgetForm, id?: number): { input: BudgetInp
       thresholds: [...new Set(thresholds)].sort((a, b) => a - b),
     },
   };
+}
+
+/** Alerts per budget (all statuses, and how many are new), from a list of budget alerts. */
+export function alertCountsByBudget(alerts: readonly Alert[]): Map<number, { total: number; new: number }> {
+  const counts = new Map<number, { total: number; new: number }>();
+  for (const a of alerts) {
+    if (a.kind !== 'budget') continue;
+    const c = counts.get(a.budget.budgetId) ?? { total: 0, new: 0 };
+    c.total += 1;
+    if (a.status === 'new') c.new += 1;
+    counts.set(a.budget.budgetId, c);
+  }
+  return counts;
+}
+
+/** "3 alerts, 2 new", "1 alert", "No alerts". */
+export function alertCountWords(c: { total: number; new: number } | undefined): string {
+  if (!c || c.total === 0) return 'No alerts';
+  return `${c.total} alert${c.total === 1 ? '' : 's'}${c.new > 0 ? `, ${c.new} new` : ''}`;
 }
