@@ -14,7 +14,7 @@ test('an import with a spike raises one incident: badge, alert centre, root caus
   // Importing raises alerts: the browser shows an in-app message, and the navigation badge counts them.
   await app.importFiles([spikeFile]);
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toContainText('Imported 180 rows');
-  await expect(page.getByRole('alert').filter({ hasText: '1 new cost incident (4 alerts). Spike in ServiceName Amazon Bedrock on 2026-10-26' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '1 new cost incident (4 alerts). Spike in service Amazon Bedrock on 2026-10-26' })).toBeVisible();
   await expect(app.alertsNav()).toHaveAccessibleName(/^Alerts, \d+ new$/);
   const before = await app.newAlertCount();
   expect(before).toBeGreaterThanOrEqual(1);

@@ -2,9 +2,25 @@
 import type { Alert, AlertSummary, BudgetCrossing } from '../../../shared/alerts.js';
 import type { Anomaly } from '../../../shared/forecast.js';
 
+/** FOCUS columns as a council says them. */
+const COLUMN_WORDS: Readonly<Record<string, string>> = {
+  ProviderName: 'provider',
+  ServiceCategory: 'service category',
+  ServiceName: 'service',
+  SubAccountName: 'sub-account',
+  RegionId: 'region',
+  ChargeCategory: 'charge category',
+  x_Model: 'AI model',
+};
+
+/** "total spend", "service Amazon EC2", "team search (allocated)", "tag team = platform". */
 function seriesLabel(series: Anomaly['series']): string {
-  if (series.dimension === 'total') return 'total spend';
-  return `${series.dimension} ${series.value ?? '(not set)'}`;
+  const { dimension } = series;
+  if (dimension === 'total') return 'total spend';
+  const value = series.value ?? '(not set)';
+  if (dimension.startsWith('alloc:')) return `${dimension.slice('alloc:'.length)} ${value} (allocated)`;
+  if (dimension.startsWith('tag:')) return `tag ${dimension.slice('tag:'.length)} = ${value}`;
+  return `${COLUMN_WORDS[dimension] ?? dimension} ${value}`;
 }
 
 function signed(value: number, digits: number): string {
@@ -12,7 +28,7 @@ function signed(value: number, digits: number): string {
   return value < 0 ? `−${text}` : `+${text}`;
 }
 
-/** e.g. "Spike in ServiceName Amazon EC2 on 2026-10-03: +1234.50 USD (+85%)". */
+/** e.g. "Spike in service Amazon EC2 on 2026-10-03: +1234.50 USD (+85%)". */
 export function alertTitle(anomaly: Anomaly): string {
   const kind = anomaly.direction === 'spike' ? 'Spike' : 'Drop';
   const percent = anomaly.percent === null ? '' : ` (${signed(anomaly.percent, 0)}%)`;

@@ -82,7 +82,7 @@ describe('raising alerts', () => {
       owner: null,
       comment: null,
       raisedAt: '2026-11-01T09:00:00.000Z',
-      title: 'Spike in ServiceName Amazon EC2 on 2026-10-26: +400.00 USD (+400%)',
+      title: 'Spike in service Amazon EC2 on 2026-10-26: +400.00 USD (+400%)',
       history: [{ at: '2026-11-01T09:00:00.000Z', from: null, to: 'new', comment: null, owner: null }],
     });
     expect(refresh.raised[0]).toMatchObject({ kind: 'anomaly', incident: spike.key, anomaly: spike });
