@@ -39,15 +39,23 @@ test("an allocated team's alert has root causes: the service, model and resource
   await settings.getByRole('checkbox', { name: 'Allocated: team' }).check();
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Settings saved. They apply from the next check for anomalies.');
-  await page.getByRole('button', { name: 'Check for anomalies now' }).click();
-  // The team's spike is the one new alert (the other series' alerts were raised by the import).
+  await page.getByRole('button', { name: 'Check for alerts now' }).click();
+  // The team's spike is the one new alert (the other series' alerts were raised by the import); it is
+  // the same money as the Bedrock spike, so it joins that incident.
   await expect(page.getByRole('status').filter({ hasText: /^1 new alert;/ })).toBeVisible();
 
   const list = page.getByRole('table', { name: /alerts, newest day first/ });
-  const teamRow = list.getByRole('row', { name: new RegExp(`^${SPIKE_DAY} team: search `) });
-  await teamRow.getByRole('button', { name: `Open team: search on ${SPIKE_DAY}` }).click();
+  const incidentRow = list.getByRole('row', { name: new RegExp(`^${SPIKE_DAY} Anomaly .* and 4 related series `) });
+  await incidentRow.getByRole('button', { name: new RegExp(`^Open .* on ${SPIKE_DAY}$`) }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText(`On ${SPIKE_DAY}`);
+  const related = dialog.getByRole('table', { name: /^This incident: / });
+  await expect(related.getByRole('row', { name: /^team: search / })).toBeVisible();
+  // Show the team's own details: its figures, root causes and history replace the lead's.
+  const showTeam = related.getByRole('button', { name: 'Show details: team: search' });
+  await showTeam.focus();
+  await page.keyboard.press('Enter');
+  await expect(showTeam).toHaveAttribute('aria-pressed', 'true');
+  await expect(dialog).toContainText(`On ${SPIKE_DAY}, team: search cost`);
   const causes = dialog.getByRole('region', { name: 'Root causes, ranked by amount' });
   // search's allocated cost is all Bedrock: its service, model and resource carry the whole deviation.
   await expect(causes).toContainText(/The largest contributor is .+, \+\$60\d\.\d\d \(100% of the deviation\)/);

@@ -90,8 +90,11 @@ function RootCauses({ alert, mode }: { alert: AnomalyAlert; mode: ThemeMode }) {
   );
 }
 
-/** The incident's other alerts (the lead is described above), each with its own status. */
-function Related({ row }: { row: IncidentRow }) {
+/**
+ * The incident's alerts, each with its own status, and a button to show any one's details (figures,
+ * root causes, history) above: a team's root causes are not the service's.
+ */
+function Related({ row, shown, onShow }: { row: IncidentRow; shown: string; onShow: (key: string) => void }) {
   if (row.related.length === 0) return null;
   const members = [row.lead, ...row.related];
   return (
@@ -109,6 +112,14 @@ function Related({ row }: { row: IncidentRow }) {
             cell: (a: Alert) => (a.kind === 'budget' ? `${formatMoney(a.budget.value, a.budget.currency)} (${a.budget.percent.toFixed(1)}%)` : alertChange(a)),
           },
           { header: 'Status', cell: (a: Alert) => <StatusChip status={a.status} /> },
+          {
+            header: 'Details',
+            cell: (a: Alert) => (
+              <Button size="small" aria-pressed={a.key === shown} aria-label={`Show details: ${alertSubject(a)}`} onClick={() => onShow(a.key)}>
+                {a.key === shown ? 'Shown' : 'Show'}
+              </Button>
+            ),
+          },
         ]}
       />
     </Box>
@@ -119,6 +130,9 @@ export function AlertDialog({ row: initial, mode, onClose }: { row: IncidentRow;
   const { api } = useEngine();
   const [row, setRow] = useState(initial);
   const alert = row.lead;
+  // The member whose details are shown (the lead until another is chosen); actions still apply to the whole incident.
+  const [shownKey, setShownKey] = useState(alert.key);
+  const shown = [row.lead, ...row.related].find((a) => a.key === shownKey) ?? alert;
   const [owner, setOwner] = useState(alert.owner ?? '');
   const [comment, setComment] = useState('');
   const [remember, setRemember] = useState<ExpectedRecurrence>(() => defaultRecurrence(alert.kind === 'anomaly' ? alert.anomaly.day : ''));
@@ -164,12 +178,12 @@ export function AlertDialog({ row: initial, mode, onClose }: { row: IncidentRow;
         {alert.owner && <Typography component="span" variant="body2">Owner: {alert.owner}</Typography>}
         {alert.suppressedBy !== null && <Typography component="span" variant="body2">(matched a pattern marked expected earlier)</Typography>}
       </Box>
-      <Typography id="alert-dialog-sentence">{alertSentence(alert)}</Typography>
-      <Figures figures={alert.kind === 'anomaly' ? anomalyFigures(alert) : budgetFigures(alert)} />
+      <Typography id="alert-dialog-sentence" aria-live="polite">{alertSentence(shown)}</Typography>
+      <Figures figures={shown.kind === 'anomaly' ? anomalyFigures(shown) : budgetFigures(shown)} />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          {alert.kind === 'anomaly' && <RootCauses alert={alert} mode={mode} />}
-          <Related row={row} />
+          {shown.kind === 'anomaly' && <RootCauses key={shown.key} alert={shown} mode={mode} />}
+          <Related row={row} shown={shown.key} onShow={setShownKey} />
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Box component="section" aria-labelledby="alert-follow-up-title" sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -202,10 +216,10 @@ export function AlertDialog({ row: initial, mode, onClose }: { row: IncidentRow;
           {/* The dialog scrolls as a whole: a table that scrolls on its own would be a region keyboard users cannot reach. */}
           <Box sx={{ '& .MuiTableContainer-root': { overflowX: 'visible' } }}>
             <DataTable
-              caption={count > 1 ? `History of ${alertSubject(alert)}` : 'History'}
+              caption={count > 1 ? `History of ${alertSubject(shown)}` : 'History'}
               captionVisible
               rowKey={(_r, i) => String(i)}
-              rows={historyRows(alert.history)}
+              rows={historyRows(shown.history)}
               columns={[
                 { header: 'When', cell: (r) => r.at },
                 { header: 'What', cell: (r) => r.what },
