@@ -25,8 +25,8 @@ export const MIN_RELATIVE_SCALE = 0.001;
 /** Fewest residuals of a day type before that type gets its own scale (otherwise all are pooled). */
 export const MIN_RESIDUALS = 14;
 /**
- * On the log scale, a later day at or below zero (a service that stopped) counts as this share
- * of the training days' median, so it is a finite, very large drop.
+ * On the log scale, a later day below this share of the training days' median (zero: a service
+ * that stopped) counts as that share, so it is a finite, very large drop.
  */
 const LOG_FLOOR = 0.001;
 /**
