@@ -272,7 +272,11 @@ export interface Anomaly {
   day: string;
   actual: number;
   expected: number;
-  /** The expected value's interval at the sensitivity (expected ± sensitivity × robust scale). */
+  /**
+   * The normal range at the sensitivity: expected ± sensitivity × robust scale; for a series judged
+   * on the log scale (multiplicative costs), expected × e^(∓ sensitivity × scale), wider above
+   * than below. A day outside it is flagged (if past the thresholds).
+   */
   lower: number;
   upper: number;
   /** actual − expected. */
@@ -280,7 +284,7 @@ export interface Anomaly {
   /** impact ÷ |expected| × 100; null when expected is 0. */
   percent: number | null;
   direction: 'spike' | 'drop';
-  /** Robust z of the day's residual. */
+  /** Robust z of the day's residual (of log(actual ÷ expected) on the log scale). */
   score: number;
   /** Child slices ranked by |impact|, largest first (at most 10). */
   rootCauses: RootCause[];

@@ -1,10 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticSeries } from '../../../../test/support/synthetic-series.js';
+import { normal, random, syntheticSeries } from '../../../../test/support/synthetic-series.js';
 import { seriesAnomalies, type Thresholds } from './series-anomalies.js';
 
 const SETTINGS: Thresholds = { minImpact: 0, minPercent: 10, direction: 'both', sensitivity: 4 };
 const AUG_1_2026 = 20666;
 const PATTERN = [0, 10, 12, 11, 9, 8, -50];
+
+/** Whether index i (from 2026-08-01, a Saturday) is a weekend day. */
+const weekendAt = (i: number): boolean => i % 7 < 2;
+
+/**
+ * 210 days of a multiplicative series, like a GPU training job: 400 on working days, 120 at
+ * weekends, growing 0.2% a day, times log-normal noise exp(0.35 z) (the demo's SageMaker job).
+ * Also returns the noise draws z and the noise-free values.
+ */
+function logNormalSeries(seed: number): { y: number[]; z: number[]; typical: (i: number) => number } {
+  const rand = random(seed);
+  const typical = (i: number): number => (weekendAt(i) ? 120 : 400) * 1.002 ** i;
+  const z = Array.from({ length: 210 }, () => normal(rand));
+  return { y: z.map((d, i) => typical(i) * Math.exp(0.35 * d)), z, typical };
+}
+
+/** 210 days of an additive series: a level growing from 300 by 1.5 a day, weekends 25% lower, plus normal noise of sd 30. */
+function additiveSeries(seed: number): { y: number[]; z: number[]; typical: (i: number) => number } {
+  const rand = random(seed);
+  const typical = (i: number): number => (weekendAt(i) ? 0.75 : 1) * (300 + 1.5 * i);
+  const z = Array.from({ length: 210 }, () => normal(rand));
+  return { y: z.map((d, i) => typical(i) + 30 * d), z, typical };
+}
+
+/** Reported days: the last 8 weeks (154…209); 177 is a Monday, 192 a Tuesday. */
+const REPORT_FROM = 154;
+const largest = (z: readonly number[]): number => Math.max(...z.slice(REPORT_FROM).map(Math.abs));
 
 /** 100 + a weekly pattern, no noise, 70 days from 2026-08-01. */
 function weekly(): number[] {
@@ -67,6 +94,65 @@ describe('anomalies of one series', () => {
     y[72] = (y[72] as number) + 55; // a Monday: 55 above, inside 4 weekday σ
     y[77] = (y[77] as number) + 20; // a Saturday: 30 → 50, on days that never move
     expect(seriesAnomalies(y, AUG_1_2026, 56, SETTINGS).map((a) => [a.index, a.direction])).toEqual([[77, 'spike']]);
+  });
+
+  it('does not flag the ordinary upward swings of right-skewed noise, yet flags a real spike and a drop on its narrower side', () => {
+    // Log-normal noise with σ = 0.35: one day in 12 is 63% or more above typical (z ≥ 1.4, e^0.49),
+    // one in 100 is 126% above (z ≥ 2.33, e^0.82), while only one in 100 is 56% or more below. A
+    // symmetric scale in cost (the previous detector) flagged such good days in 7 of these 12 series
+    // and flagged none of the drops (its lower bound was below zero).
+    for (let seed = 700; seed < 712; seed++) {
+      const { y, z, typical } = logNormalSeries(seed);
+      // No noise draw in the reported days is beyond 3.2σ (the largest is 3.11): every flag would be false.
+      expect(largest(z)).toBeLessThan(3.2);
+      expect(seriesAnomalies(y, AUG_1_2026, REPORT_FROM, SETTINGS)).toEqual([]);
+      // 8 times a typical Monday (log 8 = 2.08, 5.9σ) and a tenth of a typical Tuesday (log 0.1 = −2.30, 6.6σ).
+      y[177] = 8 * typical(177);
+      y[192] = 0.1 * typical(192);
+      const found = seriesAnomalies(y, AUG_1_2026, REPORT_FROM, SETTINGS);
+      expect(found.map((a) => [a.index, a.direction]), `seed ${seed}`).toEqual([[177, 'spike'], [192, 'drop']]);
+      for (const a of found) {
+        expect(a.log).toBe(true);
+        // The range is symmetric on the log scale: upper ÷ expected = expected ÷ lower; so in cost it is
+        // lopsided, far wider above the expected value than below it.
+        expect(a.upper / a.expected).toBeCloseTo(a.expected / a.lower, 9);
+        expect(a.upper - a.expected).toBeGreaterThan(2 * (a.expected - a.lower));
+        expect(a.lower).toBeGreaterThan(0);
+        // score = log(actual / expected) / scale, and the range is expected × exp(∓ sensitivity × scale).
+        const scale = Math.log(a.upper / a.expected) / SETTINGS.sensitivity;
+        expect(a.score).toBeCloseTo(Math.log(a.actual / a.expected) / scale, 9);
+      }
+      expect(found[0]?.actual).toBeGreaterThan(found[0]?.upper as number);
+      expect(found[1]?.actual).toBeLessThan(found[1]?.lower as number);
+    }
+  });
+
+  it('keeps additive noise on a symmetric range in cost', () => {
+    for (let seed = 720; seed < 732; seed++) {
+      const { y, z, typical } = additiveSeries(seed);
+      expect(largest(z)).toBeLessThan(3.2);
+      expect(seriesAnomalies(y, AUG_1_2026, REPORT_FROM, SETTINGS)).toEqual([]);
+      // ±240: 8 noise sds.
+      y[177] = typical(177) + 240;
+      y[192] = typical(192) - 240;
+      const found = seriesAnomalies(y, AUG_1_2026, REPORT_FROM, SETTINGS);
+      expect(found.map((a) => [a.index, a.direction]), `seed ${seed}`).toEqual([[177, 'spike'], [192, 'drop']]);
+      for (const a of found) {
+        expect(a.log).toBe(false);
+        expect(a.upper - a.expected).toBeCloseTo(a.expected - a.lower, 9);
+        expect(a.score).toBeCloseTo((a.actual - a.expected) / ((a.upper - a.expected) / SETTINGS.sensitivity), 9);
+      }
+    }
+  });
+
+  it('flags a day that falls to zero in a series judged on the log scale', () => {
+    const { y } = logNormalSeries(700);
+    y[192] = 0;
+    const found = seriesAnomalies(y, AUG_1_2026, REPORT_FROM, SETTINGS);
+    expect(found.map((a) => [a.index, a.direction, a.log])).toEqual([[192, 'drop', true]]);
+    expect(Number.isFinite(found[0]?.score)).toBe(true);
+    expect(found[0]?.lower).toBeGreaterThan(0);
+    expect(found[0]?.actual).toBe(0);
   });
 
   it('does not look ahead: what comes after a day does not change its verdict', () => {

@@ -1,10 +1,11 @@
 /**
  * Anomalous days of one series. Each day is compared with the one-step-ahead Holt-Winters
  * forecast made from the days before it only (parameters fitted on the data before the first
- * reported day): no look-ahead. Residuals are scaled robustly (median and MAD of the previous
- * eight weeks' residuals of the same day type, working day or weekend: batch jobs and working-day
- * services make weekdays noisier than weekends, and one pooled scale would flag their ordinary
- * weekday swings). A flagged day enters the filter as its expected value, so an incident
+ * reported day): no look-ahead. Series whose costs behave multiplicatively are judged on their
+ * logarithm (working-scale.ts). Residuals are scaled robustly (median and winsorised spread of the
+ * previous eight weeks' residuals of the same day type, working day or weekend: batch jobs and
+ * working-day services make weekdays noisier than weekends, and one pooled scale would flag their
+ * ordinary weekday swings). A flagged day enters the filter as its expected value, so an incident
  * does not drag the expected values after it; a week of flagged days in the same direction is a
  * level shift, and the filter takes the new level. A run of consecutive flagged days is one
  * anomaly, reported on its first day. A monthly charge (or credit) on the 1st is expected once
@@ -14,23 +15,27 @@
 import type { AnomalySettings } from '../../../../shared/forecast.js';
 import { isFirstOfMonth, isWeekend } from '../calendar.js';
 import { detectMonthlyCharge } from '../monthly-charge.js';
-import { fitHoltWinters, HOLT_WINTERS_MIN_DAYS, predict, robustInitialState, update } from '../models/holt-winters.js';
-import { MAD_TO_SIGMA, mad, median } from '../stats.js';
+import { HOLT_WINTERS_MIN_DAYS, predict, update } from '../models/holt-winters.js';
+import { median } from '../stats.js';
+import { robustScale } from './robust-scale.js';
+import { MIN_RESIDUALS, minScale, toCost, workingSeries } from './working-scale.js';
 
 export interface SeriesAnomaly {
   index: number;
   actual: number;
   expected: number;
+  /** The normal range: a day outside it (and past the thresholds) is flagged. */
   lower: number;
   upper: number;
+  /** Robust z of the day's residual, on the scale the series is judged on. */
   score: number;
   direction: 'spike' | 'drop';
+  /** Judged on the logarithm of its costs (its range is then lopsided: wider above). */
+  log: boolean;
 }
 
 /** Residuals the robust scale is computed over. */
 const SCALE_WINDOW = 56;
-/** Fewest residuals before a day can be judged. */
-const MIN_RESIDUALS = 14;
 /** Consecutive flagged days (same direction) after which the filter accepts a new level. */
 const LEVEL_SHIFT_DAYS = 7;
 
@@ -57,10 +62,9 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
     if (monthly) charges.set(i, monthly.charge);
   }
   const charge = (i: number): number => charges.get(i) ?? 0;
-  const z = y.map((v, i) => v - charge(i));
-  const init = robustInitialState(z);
-  const params = fitHoltWinters(z, true, start, init);
-  const state = { ...init, season: Float64Array.from(init.season) };
+  const series = workingSeries(y.map((v, i) => v - charge(i)), firstDay, start);
+  const { values, params } = series;
+  const state = { ...series.init, season: Float64Array.from(series.init.season) };
   const residuals: number[] = [];
   /** Whether each residual's day is a weekend day, parallel to `residuals`. */
   const weekends: boolean[] = [];
@@ -68,8 +72,8 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
   const found: SeriesAnomaly[] = [];
   let run = 0;
   let runSign = 0;
-  for (let i = 0; i < z.length; i++) {
-    const value = z[i] as number;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
     const forecast = predict(state, params, 1, i);
     if (i < HOLT_WINTERS_MIN_DAYS || residuals.length < MIN_RESIDUALS) {
       if (i >= HOLT_WINTERS_MIN_DAYS) {
@@ -81,23 +85,26 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
     }
     const recent = sameDayType(residuals, weekends, weekend(i));
     const centre = median(recent);
-    const scale = Math.max(MAD_TO_SIGMA * mad(recent, centre), 1e-9, 0.001 * Math.abs(forecast));
+    const scale = robustScale(recent, centre, minScale(series, forecast));
     const expected = forecast + centre;
     const score = (value - expected) / scale;
     const sign = Math.sign(score);
     if (Math.abs(score) >= settings.sensitivity) {
       run = sign === runSign ? run + 1 : 1;
       runSign = sign;
-      if (run === 1 && i >= start && passes(value - expected, expected + charge(i), settings)) {
+      const expectedCost = toCost(series, expected) + charge(i);
+      if (run === 1 && i >= start && passes((y[i] as number) - expectedCost, expectedCost, settings)) {
+        // The band on the working scale, back in cost: a day is flagged exactly when it falls outside.
         const band = settings.sensitivity * scale;
         found.push({
           index: i,
           actual: y[i] as number,
-          expected: expected + charge(i),
-          lower: expected + charge(i) - band,
-          upper: expected + charge(i) + band,
+          expected: expectedCost,
+          lower: toCost(series, expected - band) + charge(i),
+          upper: toCost(series, expected + band) + charge(i),
           score,
           direction: score > 0 ? 'spike' : 'drop',
+          log: series.log,
         });
       }
       // The residual enters the scale's window clipped (an incident neither shrinks nor blows up the scale).
@@ -128,4 +135,3 @@ function sameDayType(residuals: readonly number[], weekends: readonly boolean[],
   for (let j = from; j < residuals.length; j++) if (weekends[j] === isWeekend) same.push(residuals[j] as number);
   return same.length >= MIN_RESIDUALS ? same : residuals.slice(from);
 }
-
