@@ -23,12 +23,17 @@ function seriesLabel(series: Anomaly['series']): string {
   return `${COLUMN_WORDS[dimension] ?? dimension} ${value}`;
 }
 
+/** 1,944.41: grouped digits, so a notification's amounts read at a glance (fixed en-US: titles are stored). */
+function amount(value: number, digits = 2): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 function signed(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
+  const text = amount(Math.abs(value), digits);
   return value < 0 ? `−${text}` : `+${text}`;
 }
 
-/** e.g. "Spike in service Amazon EC2 on 2026-10-03: +1234.50 USD (+85%)". */
+/** e.g. "Spike in service Amazon EC2 on 2026-10-03: +1,234.50 USD (+85%)". */
 export function alertTitle(anomaly: Anomaly): string {
   const kind = anomaly.direction === 'spike' ? 'Spike' : 'Drop';
   const percent = anomaly.percent === null ? '' : ` (${signed(anomaly.percent, 0)}%)`;
@@ -43,14 +48,14 @@ function percentWords(p: number): string {
 }
 
 /**
- * e.g. 'Budget "AI platform", 2026-10: actual spend reached 80%: 8123.45 of 10000.00 USD (81.2%); breach probability 64%'
- * or 'Budget "AI platform", 2026-10: forecast reaches 100%: 10512.30 of 10000.00 USD by 2026-10-31 (105.1%); breach probability 72%'.
+ * e.g. 'Budget "AI platform", 2026-10: actual spend reached 80%: 8,123.45 of 10,000.00 USD (81.2%); breach probability 64%'
+ * or 'Budget "AI platform", 2026-10: forecast reaches 100%: 10,512.30 of 10,000.00 USD by 2026-10-31 (105.1%); breach probability 72%'.
  */
 export function budgetTitle(c: BudgetCrossing): string {
   const what = c.basis === 'actual' ? `actual spend reached ${c.threshold}%` : `forecast reaches ${c.threshold}%`;
   const by = c.basis === 'forecast' ? ` by ${c.periodEnd}` : '';
   const probability = c.breachProbability === null ? '' : `; breach probability ${percentWords(c.breachProbability)}`;
-  return `Budget "${c.budgetName}", ${c.period}: ${what}: ${c.value.toFixed(2)} of ${c.amount.toFixed(2)} ${c.currency}${by} (${c.percent.toFixed(1)}%)${probability}`;
+  return `Budget "${c.budgetName}", ${c.period}: ${what}: ${amount(c.value)} of ${amount(c.amount)} ${c.currency}${by} (${c.percent.toFixed(1)}%)${probability}`;
 }
 
 /** The summary of an incident's lead alert; `related` is how many other new alerts its incident has. */

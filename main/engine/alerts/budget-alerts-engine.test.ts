@@ -37,7 +37,7 @@ describe('budget alerts on imported costs', () => {
     const [lead] = alerts as BudgetAlert[];
     expect(lead?.budget).toMatchObject({ budgetId: 1, budgetName: 'EC2 monthly', period: '2026-10', basis: 'actual', threshold: 80, value: 2800, amount: 3000, asOf: '2026-10-28' });
     expect(lead?.budget.percent).toBeCloseTo(93.333, 3);
-    expect(lead?.title).toMatch(/^Budget "EC2 monthly", 2026-10: actual spend reached 80%: 2800\.00 of 3000\.00 USD \(93\.3%\); breach probability \d+%$/);
+    expect(lead?.title).toMatch(/^Budget "EC2 monthly", 2026-10: actual spend reached 80%: 2,800\.00 of 3,000\.00 USD \(93\.3%\); breach probability \d+%$/);
     const forecast = (alerts as BudgetAlert[])[2]?.budget;
     expect(forecast?.value).toBeGreaterThan(3000);
     expect(forecast?.breachProbability).toBeGreaterThan(0.5);
@@ -64,7 +64,7 @@ describe('budget alerts on imported costs', () => {
     expect((await importPaths(engine, [second])).committed).toBe(true);
     const after = (await engine.call('listAlerts', { kind: 'budget' })).alerts;
     expect(after.map((a) => a.key)).toEqual(['budget:1/2026-10/actual/100', 'budget:1/2026-10/actual/80', 'budget:1/2026-10/actual/50', 'budget:1/2026-10/forecast/100']);
-    expect(after[0]?.title).toBe('Budget "EC2", 2026-10: actual spend reached 100%: 3100.00 of 3000.00 USD (103.3%)');
+    expect(after[0]?.title).toBe('Budget "EC2", 2026-10: actual spend reached 100%: 3,100.00 of 3,000.00 USD (103.3%)');
     expect(after[0]?.incident).toBe('budget:1/2026-10/actual/100');
     expect(alertsEvents(engine.events)).toEqual([{ newAlerts: 1, incidents: 1, top: [expect.objectContaining({ title: after[0]?.title, related: 0 })] }]);
     // The anomaly list holds none of them; the budget filter finds them.

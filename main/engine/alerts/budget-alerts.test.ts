@@ -37,16 +37,16 @@ describe('crossingsOf', () => {
     });
     expect(eighty?.crossing.breachProbability).toBeCloseTo(0.5, 6);
     expect(fifty?.crossing).toMatchObject({ threshold: 50, basis: 'actual', value: 2700 });
-    expect(eighty?.title).toBe('Budget "EC2", 2026-10: actual spend reached 80%: 2700.00 of 3000.00 USD (90.0%); breach probability 50%');
+    expect(eighty?.title).toBe('Budget "EC2", 2026-10: actual spend reached 80%: 2,700.00 of 3,000.00 USD (90.0%); breach probability 50%');
     expect(forecast?.crossing).toMatchObject({ basis: 'forecast', threshold: 100, value: 3000, percent: 100 });
-    expect(forecast?.title).toBe('Budget "EC2", 2026-10: forecast reaches 100%: 3000.00 of 3000.00 USD by 2026-10-31 (100.0%); breach probability 50%');
+    expect(forecast?.title).toBe('Budget "EC2", 2026-10: forecast reaches 100%: 3,000.00 of 3,000.00 USD by 2026-10-31 (100.0%); breach probability 50%');
   });
 
   it('gives no probability once the budget is overspent or the period is over', () => {
     // 3050 > 3000 spent: over, every threshold by the actual, nothing left for the forecast.
     const over = crossingsOf(statusOf(facts(3050)), '2026-10-28');
     expect(over.map((c) => `${c.crossing.basis}/${c.crossing.threshold}`)).toEqual(['actual/100', 'actual/80', 'actual/50']);
-    expect(over[0]?.title).toBe('Budget "EC2", 2026-10: actual spend reached 100%: 3050.00 of 3000.00 USD (101.7%)');
+    expect(over[0]?.title).toBe('Budget "EC2", 2026-10: actual spend reached 100%: 3,050.00 of 3,000.00 USD (101.7%)');
     expect(over.every((c) => c.crossing.breachProbability === null)).toBe(true);
     // September is over on 2026-10-28: 1600 of 3000 (53.3%) is final, no forecast.
     const september = crossingsOf(statusOf(facts(1600, { period: periodOf('month', '2026-09-15', '2026-10-28'), points: [] })), '2026-10-28');

@@ -98,7 +98,7 @@ describe('incidents in the alert centre', () => {
     expect(event.newAlerts).toBe(7);
     expect(event.incidents).toBe(3);
     expect(event.top.map((t) => [t.key, t.related])).toEqual([[total.key, 4], [s3.key, 0], [ec2.key, 0]]);
-    expect(event.top[0]?.title).toBe('Spike in total spend on 2026-10-26: +1000.00 USD (+100%) and 4 related series');
+    expect(event.top[0]?.title).toBe('Spike in total spend on 2026-10-26: +1,000.00 USD (+100%) and 4 related series');
 
     const list = await h.call('listAlerts', {});
     // The incident's alerts together, largest first, then the other incidents by size.
