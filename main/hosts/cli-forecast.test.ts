@@ -51,6 +51,16 @@ describe('cost-council forecast', () => {
     expect(await runCli(['forecast', '--workspace', '/nonexistent/x.costcouncil'], noFile)).toBe(1);
     expect(noFile.err).toMatch(/no such workspace file/);
   });
+
+  it('says why there is nothing to forecast instead of calling a workspace with costs empty', async () => {
+    // The demo has USD costs only, no tag key "nokey" and nothing in EUR.
+    const noKey = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'tag:nokey'], noKey)).toBe(0);
+    expect(noKey.out).toBe('No tag:nokey series has effective cost in the currency with the largest spend. The workspace has costs in USD: choose one with --currency.\n');
+    const euro = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--currency', 'eur', '--cost', 'billed'], euro)).toBe(0);
+    expect(euro.out).toBe('No series has billed cost in EUR. The workspace has costs in USD: choose one with --currency.\n');
+  });
 });
 
 describe('cost-council anomalies', () => {

@@ -1,6 +1,7 @@
 /** `cost-council forecast`: per series the chosen model, the daily forecast with intervals, the period projections and the backtest. */
 import { parseArgs } from 'node:util';
-import type { ForecastQuery, SeriesForecast, SliceDimension } from '../../shared/forecast.js';
+import type { ForecastQuery, SeriesForecast, SliceDimension, SliceSpec } from '../../shared/forecast.js';
+import type { Engine } from '../engine/index.js';
 import type { CliIo } from './cli.js';
 import { money, numberOption, quietContext, readWorkspace } from './cli-read-workspace.js';
 
@@ -42,11 +43,23 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     };
     const forecasts = await engine.handlers.forecast(withoutUndefined(query), quietContext);
     if (values.json) io.stdout(`${JSON.stringify({ forecasts })}\n`);
-    else io.stdout(forecasts.length === 0 ? 'No cost in this workspace to forecast.\n' : forecasts.map(textOf).join('\n'));
+    else io.stdout(forecasts.length === 0 ? await nothingToForecast(engine, query.slice) : forecasts.map(textOf).join('\n'));
     return 0;
   } finally {
     engine.dispose();
   }
+}
+
+/** Why there is no series: an empty workspace, or no cost of that dimension in the currency (say which others exist). */
+async function nothingToForecast(engine: Engine, slice: SliceSpec): Promise<string> {
+  const { currencies } = await engine.handlers.overview({}, quietContext);
+  if (currencies.length === 0) return 'No cost in this workspace to forecast.\n';
+  const wanted = slice.currency?.toUpperCase();
+  const series = slice.by === 'total' ? 'No series' : `No ${slice.by} series`;
+  const where = wanted ? `in ${wanted}` : 'in the currency with the largest spend';
+  const others = currencies.map((c) => c.currency).filter((c) => c !== wanted);
+  const hint = others.length > 0 ? ` The workspace has costs in ${others.join(', ')}: choose one with --currency.` : '';
+  return `${series}${slice.value === undefined ? '' : ` "${slice.value}"`} has ${slice.cost ?? 'effective'} cost ${where}.${hint}\n`;
 }
 
 function withoutUndefined(query: ForecastQuery & { horizon?: number | undefined; history?: number | undefined; limit?: number | undefined }): ForecastQuery {
