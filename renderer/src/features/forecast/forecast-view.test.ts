@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DriverForecast, PeriodProjection, SeriesForecast } from '../../../../shared/forecast.js';
 import {
   backtestBasis, chartDays, parseGrowth, driverRows, driverSummary, forecastSummary, growthWords, historyShown, projectionHeadline, projectionSentence,
-  seriesLabel, sliceOptions, trackRecord,
+  noTrackRecord, seriesLabel, shortHistoryNote, sliceOptions, trackRecord,
 } from './forecast-view.js';
 
 const month: PeriodProjection = {
@@ -67,6 +67,17 @@ describe('forecast view', () => {
       'Service: Amazon EC2: from 2026-10-30 to 2026-10-31 (2 days) spend is forecast at $150.00, by Holt-Winters (level, trend and weekly cycle).',
     );
     expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'fewer than 2 days with data.' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with data.');
+    // The engine's own reason starts with "no forecast:": said once, not twice.
+    expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'no forecast: fewer than 2 days with a cost (1).' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with a cost (1).');
+  });
+
+  it('says why there is no track record, and how short a short history is', () => {
+    // 30 days without cost: no forecast, although the history is not short.
+    const none = { ...series, status: 'no-forecast' as const, model: null, forecast: [], backtest: null, history: history.slice(0, 30) };
+    expect(noTrackRecord(none)).toBe('No track record: there is no forecast to test.');
+    expect(noTrackRecord({ ...series, status: 'short-history', backtest: null })).toBe('No track record: the history is too short to test the model on its own past.');
+    // 14 days are a short history too (no day is left for a backtest): not "fewer than 14".
+    expect(shortHistoryNote({ ...series, status: 'short-history', history: history.slice(0, 14) })).toBe('Short history: 14 days of data, so a simpler model is used and its accuracy cannot be tested fully.');
   });
 
   it('puts the track record in plain words', () => {

@@ -93,7 +93,8 @@ export function projectionSentence(p: PeriodProjection, currency: string): strin
 /** The chart's text summary. */
 export function forecastSummary(series: SeriesForecast): string {
   const cur = series.currency;
-  if (series.status === 'no-forecast' || series.forecast.length === 0) return `No forecast for ${seriesLabel(series.series)}: ${series.reason}`;
+  // The engine's reason starts "no forecast: …" itself; said once.
+  if (series.status === 'no-forecast' || series.forecast.length === 0) return `No forecast for ${seriesLabel(series.series)}: ${series.reason.replace(/^no forecast:\s*/i, '')}`;
   const first = series.forecast[0];
   const last = series.forecast[series.forecast.length - 1];
   const month = series.projections.find((p) => p.period === 'month');
@@ -148,6 +149,17 @@ export function trackRecord(b: BacktestScore, currency: string): TrackRecordLine
       : `actuals fell inside the 80% interval on ${percent(b.coverage80 * 100, 0)} of backtest days (a well-calibrated interval holds about 80%)`,
   });
   return lines;
+}
+
+/** What the track record says without a backtest: no forecast at all, or a history too short to test one. */
+export function noTrackRecord(series: SeriesForecast): string {
+  if (series.status === 'no-forecast') return 'No track record: there is no forecast to test.';
+  return 'No track record: the history is too short to test the model on its own past.';
+}
+
+/** The short-history note with the series' own number of days (14 days is short too: no day is left to test on). */
+export function shortHistoryNote(series: SeriesForecast): string {
+  return `Short history: ${series.history.length} days of data, so a simpler model is used and its accuracy cannot be tested fully.`;
 }
 
 /** "Tested on 84 forecast days from 12 starting points in this series' own past." */
