@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DriverForecast, PeriodProjection, SeriesForecast } from '../../../../shared/forecast.js';
 import {
   backtestBasis, chartDays, parseGrowth, driverRows, driverSummary, forecastSummary, growthWords, historyShown, projectionHeadline, projectionSentence,
-  noTrackRecord, seriesLabel, shortHistoryNote, sliceOptions, trackRecord,
+  noSeriesText, noTrackRecord, seriesLabel, shortHistoryNote, sliceOptions, trackRecord,
 } from './forecast-view.js';
 
 const month: PeriodProjection = {
@@ -69,6 +69,11 @@ describe('forecast view', () => {
     expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'fewer than 2 days with data.' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with data.');
     // The engine's own reason starts with "no forecast:": said once, not twice.
     expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'no forecast: fewer than 2 days with a cost (1).' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with a cost (1).');
+  });
+
+  it('says which currency has no series of a slice, and that another may have them', () => {
+    expect(noSeriesText('AI model', 'EUR', 2)).toBe('No AI model series has costs in EUR. Choose another currency to see its series.');
+    expect(noSeriesText('Tag: team', 'USD', 1)).toBe('No Tag: team series has costs in USD.');
   });
 
   it('says why there is no track record, and how short a short history is', () => {

@@ -151,6 +151,13 @@ export function trackRecord(b: BacktestScore, currency: string): TrackRecordLine
   return lines;
 }
 
+/** Why the slice has no series: none of its values has costs in the currency shown (another currency may have them). */
+export function noSeriesText(sliceLabel: string, currency: string | null, currencies: number): string {
+  const slice = sliceLabel === 'Total' ? 'No series' : `No ${sliceLabel} series`;
+  const other = currencies > 1 ? ' Choose another currency to see its series.' : '';
+  return `${slice} has costs${currency ? ` in ${currency}` : ''}.${other}`;
+}
+
 /** What the track record says without a backtest: no forecast at all, or a history too short to test one. */
 export function noTrackRecord(series: SeriesForecast): string {
   if (series.status === 'no-forecast') return 'No track record: there is no forecast to test.';
