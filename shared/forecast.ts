@@ -180,7 +180,7 @@ export interface DriverForecastQuery {
 
 export interface TokenDriver {
   tokenType: string;
-  /** Mean tokens a day over the basis window. */
+  /** Mean tokens a day over the basis window (a model first used inside it: over the days since it started). */
   tokensPerDay: number;
   /** Price per million tokens from the price book; null when the book has none for this model/type. */
   pricePerMillion: number | null;
