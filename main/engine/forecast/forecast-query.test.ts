@@ -67,6 +67,10 @@ describe('forecast over a workspace', () => {
     const [total] = await engine.call('forecast', { slice: { by: 'total' }, asOf: '2026-09-10', horizon: 2 });
     expect(total?.history).toHaveLength(10);
     expect(total?.status).toBe('short-history');
+    // An asOf after the last day with data (12 October) ends the history there: later days are not billed yet, not zero.
+    const [late] = await engine.call('forecast', { slice: { by: 'total' }, asOf: '2026-12-31', horizon: 2 });
+    expect(late?.history).toHaveLength(DAYS);
+    expect(late?.forecast[0]?.day).toBe('2026-10-13');
     const [missing] = await engine.call('forecast', { slice: { by: 'ServiceName', value: 'Nope' } });
     expect(missing?.status).toBe('no-forecast');
   });

@@ -21,8 +21,10 @@ export function forecast(store: Store, query: ForecastQuery): SeriesForecast[] {
   const cost = query.slice.cost ?? 'effective';
   const currency = resolveCurrency(store, query.slice.currency, by);
   if (currency === null) return [];
-  const toDay = query.asOf ? (dayFromIso(query.asOf) as number) : lastDataDay(store, currency, by);
-  if (toDay === null) return [];
+  const lastDay = lastDataDay(store, currency, by);
+  if (lastDay === null) return [];
+  // Days after the last day with data are not billed yet: as zero-cost days they would pull the forecast to zero.
+  const toDay = query.asOf ? Math.min(dayFromIso(query.asOf) as number, lastDay) : lastDay;
   const horizon = query.horizon ?? DEFAULT_HORIZON;
   const window = { currency, cost, fromDay: toDay - (query.history ?? DEFAULT_HISTORY) + 1, toDay };
   // The projections' actual to date needs the year so far, even when the history is shorter.
