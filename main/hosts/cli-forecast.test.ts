@@ -52,6 +52,12 @@ describe('cost-council forecast', () => {
     expect(noFile.err).toMatch(/no such workspace file/);
   });
 
+  it('says a series without a forecast has none, once', async () => {
+    const io = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'ServiceName', '--value', 'Nope'], io)).toBe(0);
+    expect(io.out).toBe('ServiceName = Nope  (USD, effective cost, 0 days of history)\n  no forecast: fewer than 2 days with a cost (0).\n');
+  });
+
   it('says why there is nothing to forecast instead of calling a workspace with costs empty', async () => {
     // The demo has USD costs only, no tag key "nokey" and nothing in EUR.
     const noKey = capture();

@@ -76,8 +76,9 @@ function percent(value: number | null): string {
 
 function textOf(f: SeriesForecast): string {
   const name = f.series.dimension === 'total' ? 'Total' : `${f.series.dimension} = ${f.series.value ?? '(not set)'}`;
-  const lines = [`${name}  (${f.currency}, ${f.cost} cost, ${f.history.length} days of history)`];
-  lines.push(`  model: ${f.model ?? 'none'}: ${f.reason}`);
+  const lines = [`${name}  (${f.currency}, ${f.cost} cost, ${f.history.length} ${f.history.length === 1 ? 'day' : 'days'} of history)`];
+  // Without a model the reason says so itself ("no forecast: …").
+  lines.push(f.model === null ? `  ${f.reason}` : `  model: ${f.model}: ${f.reason}`);
   for (const note of f.notes) lines.push(`  note: ${note}`);
   if (f.backtest) {
     const b = f.backtest;
