@@ -91,6 +91,10 @@ describe('cost-council anomalies', () => {
     const drops = capture();
     expect(await runCli(['anomalies', '--workspace', DEMO, '--direction', 'drops', '--dimensions', 'ServiceName'], drops)).toBe(0);
     expect(drops.out).not.toMatch(/Claude API {2}spike/);
+    // A currency the workspace has no cost in is said, not reported as a quiet period.
+    const yen = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--currency', 'JPY'], yen)).toBe(0);
+    expect(yen.out).toBe('No cost in JPY in this workspace: it has costs in USD.\n');
     const bad = capture();
     expect(await runCli(['anomalies', '--workspace', DEMO, '--direction', 'sideways'], bad)).toBe(1);
     expect(bad.err).toMatch(/direction must be "spikes", "drops" or "both"/);
