@@ -112,6 +112,13 @@ describe('forecastSeries', () => {
     expect(result.projections.find((p) => p.period === 'quarter')).toMatchObject({ label: '2026-Q4', mean: 6100 });
   });
 
+  it('says the mean of the days there are when fewer than 7', () => {
+    // Three days, 90, 100, 110: the flat forecast is their mean, 100, and the reason says three days, not seven.
+    const result = forecastSeries([90, 100, 110], NOV_1_2026, 2);
+    expect(result.forecast[0]?.mean).toBeCloseTo(100, 9);
+    expect(result.reason).toMatch(/^short history: fewer than 14 days \(3\), so the mean of the last 3 days, flat/);
+  });
+
   it('uses the seasonal naive on exactly two weeks, with no backtest to show, and says so', () => {
     const y = Array.from({ length: 14 }, (_, i) => 100 + 10 * (i % 7));
     const result = forecastSeries(y, NOV_1_2026, 8);

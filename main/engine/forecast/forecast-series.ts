@@ -113,7 +113,9 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   if (n < SHORT_HISTORY_DAYS) {
     model = 'recent-mean';
     status = 'short-history';
-    reason = `short history: fewer than ${SHORT_HISTORY_DAYS} days (${n}), so ${MODEL_NAMES['recent-mean']}, flat, with intervals from the days' spread; no backtest.`;
+    // The model's name says 7 days; under a week it is the mean of the days there are.
+    const meanOf = n < WEEK ? `the mean of the last ${n} days` : MODEL_NAMES['recent-mean'];
+    reason = `short history: fewer than ${SHORT_HISTORY_DAYS} days (${n}), so ${meanOf}, flat, with intervals from the days' spread; no backtest.`;
     intervals = spreadIntervals(series, reach);
   } else if (n <= HOLT_WINTERS_MIN_DAYS) {
     // Two weeks exactly: the candidates could start, but no day is left to test them on.
