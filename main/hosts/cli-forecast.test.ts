@@ -52,6 +52,15 @@ describe('cost-council forecast', () => {
     expect(noFile.err).toMatch(/no such workspace file/);
   });
 
+  it('shows the usage for `forecast --help` and `anomalies -h`', async () => {
+    for (const args of [['forecast', '--help'], ['anomalies', '-h']]) {
+      const io = capture();
+      expect(await runCli(args, io)).toBe(0);
+      expect(io.out).toMatch(/cost-council forecast --workspace <path> \[--by <dimension>\]/);
+      expect(io.err).toBe('');
+    }
+  });
+
   it('says a series without a forecast has none, once', async () => {
     const io = capture();
     expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'ServiceName', '--value', 'Nope'], io)).toBe(0);
