@@ -129,7 +129,11 @@ describe('forecast view', () => {
       'With +10% traffic a month, the token usage of 2026-10-01 to 2026-10-28 priced from the price book comes to $316.20 over the next 30 days (1 of 3 models priced). '
       + 'The time-series forecasts of the same model say $290.00.',
     );
-    expect(driverSummary({ ...d, currency: null, models: [] })).toMatch(/^No token usage/);
+    expect(driverSummary({ ...d, currency: null, models: [] })).toBe('No token usage to forecast from: import AI usage with model and token counts (x_Model, x_Tokens).');
+    // A workspace whose AI usage is billed in another currency than the one shown.
+    expect(driverSummary({ ...d, currency: 'EUR', models: [] })).toBe(
+      'No token usage in EUR to forecast from: import AI usage with model and token counts (x_Model, x_Tokens), or choose the currency it is billed in.',
+    );
     expect(growthWords(0)).toBe('no traffic growth');
     expect(growthWords(-0.05)).toBe('−5% traffic a month');
   });

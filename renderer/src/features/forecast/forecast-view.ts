@@ -213,7 +213,10 @@ export function growthWords(growth: number): string {
 
 /** The driver-based forecast in one or two sentences, beside the time series. */
 export function driverSummary(d: DriverForecast): string {
-  if (!d.currency || d.models.length === 0) return 'No token usage to forecast from: import AI usage with model and token counts (x_Model, x_Tokens).';
+  if (!d.currency || d.models.length === 0) {
+    // The engine reads one currency: usage may exist in another one, so name it rather than ask for an import.
+    return `No token usage${d.currency ? ` in ${d.currency}` : ''} to forecast from: import AI usage with model and token counts (x_Model, x_Tokens)${d.currency ? ', or choose the currency it is billed in' : ''}.`;
+  }
   const cur = d.currency;
   const rows = driverRows(d);
   const priced = rows.filter((r) => r.driverCost !== null);
