@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Anomaly, SeriesForecast } from '../../shared/forecast.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isoOf, writeDailyFocus } from '../../test/support/daily-focus.js';
 import { runCli, type CliIo } from './cli.js';
 
 const DEMO = fileURLToPath(new URL('../../assets/demo.costcouncil', import.meta.url));
@@ -35,6 +39,20 @@ describe('cost-council forecast', () => {
     expect(blocks[0]).toMatch(/backtest: MAPE [\d.]+%, MASE [\d.]+/);
     expect(blocks[0]).toMatch(/month-end 2026-11: [\d,.]+ \(80%: [\d,.]+ – [\d,.]+; 95%/);
     expect(blocks[0]?.match(/^ {2}2026-11-0\d /gm)).toHaveLength(7);
+  });
+
+  it('keeps the daily table readable for billions a day', async () => {
+    // 60 days of about 3 billion a day: figures of 16 characters and more.
+    const dir = mkdtempSync(join(tmpdir(), 'cc-cli-big-'));
+    writeDailyFocus(join(dir, 'big.csv'), Array.from({ length: 60 }, (_, i) => ({ day: isoOf(20700 + i), cost: 3e9 + 1e8 * (i % 7) })));
+    const workspace = join(dir, 'big.costcouncil');
+    expect(await runCli(['import', join(dir, 'big.csv'), '--workspace', workspace], capture())).toBe(0);
+    const io = capture();
+    expect(await runCli(['forecast', '--workspace', workspace, '--horizon', '3'], io)).toBe(0);
+    const rows = io.out.split('\n').filter((line) => /^ {2}\d{4}-\d\d-\d\d /.test(line));
+    expect(rows).toHaveLength(3);
+    // A day and five figures, each set apart by spaces.
+    for (const row of rows) expect(row.trim().split(/ +/)).toHaveLength(6);
   });
 
   it('says what is wrong with bad options', async () => {

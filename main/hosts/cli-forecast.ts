@@ -91,8 +91,11 @@ function textOf(f: SeriesForecast): string {
     lines.push(`  ${p.period}-end ${p.label}: ${money(p.mean)} (80%: ${money(p.lo80)} – ${money(p.hi80)}; 95%: ${money(p.lo95)} – ${money(p.hi95)}); actual to date ${money(p.actualToDate)}`);
   }
   if (f.forecast.length > 0) {
-    lines.push(`  ${'day'.padEnd(10)}  ${['forecast', '80% low', '80% high', '95% low', '95% high'].map((h) => h.padStart(12)).join('')}`);
-    for (const p of f.forecast) lines.push(`  ${p.day}  ${[p.mean, p.lo80, p.hi80, p.lo95, p.hi95].map((v) => money(v).padStart(12)).join('')}`);
+    const rows = f.forecast.map((p) => ({ day: p.day, cells: [p.mean, p.lo80, p.hi80, p.lo95, p.hi95].map(money) }));
+    // Columns as wide as the widest figure: billions ran into each other at a fixed 12.
+    const width = Math.max(12, ...rows.flatMap((r) => r.cells.map((c) => c.length + 2)));
+    lines.push(`  ${'day'.padEnd(10)}  ${['forecast', '80% low', '80% high', '95% low', '95% high'].map((h) => h.padStart(width)).join('')}`);
+    for (const r of rows) lines.push(`  ${r.day}  ${r.cells.map((c) => c.padStart(width)).join('')}`);
   }
   return `${lines.join('\n')}\n`;
 }
