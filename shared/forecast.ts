@@ -46,7 +46,7 @@ export interface ForecastQuery {
   horizon?: number;
   /** Days of history the models see, counted back from the last day: 14–1,095, default 365. */
   history?: number;
-  /** The last day of history (YYYY-MM-DD); default the last day with data in the currency. */
+  /** The last day of history (YYYY-MM-DD), at most the last day with data in the currency (the default). */
   asOf?: string;
   /** With no `slice.value`: at most this many series (largest spend first), 1–200, default 20. */
   limit?: number;
@@ -180,7 +180,7 @@ export interface DriverForecastQuery {
 
 export interface TokenDriver {
   tokenType: string;
-  /** Mean tokens a day over the basis window. */
+  /** Mean tokens a day over the basis window (a model first used inside it: over the days since it started). */
   tokensPerDay: number;
   /** Price per million tokens from the price book; null when the book has none for this model/type. */
   pricePerMillion: number | null;

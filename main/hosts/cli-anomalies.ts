@@ -1,6 +1,7 @@
 /** `cost-council anomalies`: anomalous days with their series, actual, expected, impact and root causes. */
 import { parseArgs } from 'node:util';
 import type { Anomaly, AnomalyQuery, AnomalySettings } from '../../shared/forecast.js';
+import type { Engine } from '../engine/index.js';
 import type { CliIo } from './cli.js';
 import { money, numberOption, quietContext, readWorkspace, signedMoney } from './cli-read-workspace.js';
 
@@ -46,11 +47,20 @@ export async function anomaliesCommand(args: string[], io: CliIo): Promise<numbe
     if (values.currency !== undefined) query.currency = values.currency;
     const anomalies = await engine.handlers.detectAnomalies(query, quietContext);
     if (values.json) io.stdout(`${JSON.stringify({ anomalies })}\n`);
-    else io.stdout(anomalies.length === 0 ? 'No anomalies in the period.\n' : anomalies.map(textOf).join(''));
+    else io.stdout(anomalies.length === 0 ? await noAnomalies(engine, query.currency) : anomalies.map(textOf).join(''));
     return 0;
   } finally {
     engine.dispose();
   }
+}
+
+/** "No anomalies", unless there was nothing to scan: an empty workspace, or no cost in the currency asked for. */
+async function noAnomalies(engine: Engine, currency: string | undefined): Promise<string> {
+  const { currencies } = await engine.handlers.overview({}, quietContext);
+  if (currencies.length === 0) return 'No cost in this workspace to scan for anomalies.\n';
+  const wanted = currency?.toUpperCase();
+  if (wanted && !currencies.some((c) => c.currency === wanted)) return `No cost in ${wanted} in this workspace: it has costs in ${currencies.map((c) => c.currency).join(', ')}.\n`;
+  return 'No anomalies in the period.\n';
 }
 
 function textOf(a: Anomaly): string {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Anomaly, SeriesForecast } from '../../shared/forecast.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isoOf, writeDailyFocus } from '../../test/support/daily-focus.js';
 import { runCli, type CliIo } from './cli.js';
 
 const DEMO = fileURLToPath(new URL('../../assets/demo.costcouncil', import.meta.url));
@@ -37,6 +41,20 @@ describe('cost-council forecast', () => {
     expect(blocks[0]?.match(/^ {2}2026-11-0\d /gm)).toHaveLength(7);
   });
 
+  it('keeps the daily table readable for billions a day', async () => {
+    // 60 days of about 3 billion a day: figures of 16 characters and more.
+    const dir = mkdtempSync(join(tmpdir(), 'cc-cli-big-'));
+    writeDailyFocus(join(dir, 'big.csv'), Array.from({ length: 60 }, (_, i) => ({ day: isoOf(20700 + i), cost: 3e9 + 1e8 * (i % 7) })));
+    const workspace = join(dir, 'big.costcouncil');
+    expect(await runCli(['import', join(dir, 'big.csv'), '--workspace', workspace], capture())).toBe(0);
+    const io = capture();
+    expect(await runCli(['forecast', '--workspace', workspace, '--horizon', '3'], io)).toBe(0);
+    const rows = io.out.split('\n').filter((line) => /^ {2}\d{4}-\d\d-\d\d /.test(line));
+    expect(rows).toHaveLength(3);
+    // A day and five figures, each set apart by spaces.
+    for (const row of rows) expect(row.trim().split(/ +/)).toHaveLength(6);
+  });
+
   it('says what is wrong with bad options', async () => {
     const missing = capture();
     expect(await runCli(['forecast'], missing)).toBe(2);
@@ -50,6 +68,31 @@ describe('cost-council forecast', () => {
     const noFile = capture();
     expect(await runCli(['forecast', '--workspace', '/nonexistent/x.costcouncil'], noFile)).toBe(1);
     expect(noFile.err).toMatch(/no such workspace file/);
+  });
+
+  it('shows the usage for `forecast --help` and `anomalies -h`', async () => {
+    for (const args of [['forecast', '--help'], ['anomalies', '-h']]) {
+      const io = capture();
+      expect(await runCli(args, io)).toBe(0);
+      expect(io.out).toMatch(/cost-council forecast --workspace <path> \[--by <dimension>\]/);
+      expect(io.err).toBe('');
+    }
+  });
+
+  it('says a series without a forecast has none, once', async () => {
+    const io = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'ServiceName', '--value', 'Nope'], io)).toBe(0);
+    expect(io.out).toBe('ServiceName = Nope  (USD, effective cost, 0 days of history)\n  no forecast: fewer than 2 days with a cost (0).\n');
+  });
+
+  it('says why there is nothing to forecast instead of calling a workspace with costs empty', async () => {
+    // The demo has USD costs only, no tag key "nokey" and nothing in EUR.
+    const noKey = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'tag:nokey'], noKey)).toBe(0);
+    expect(noKey.out).toBe('No tag:nokey series has effective cost in the currency with the largest spend. The workspace has costs in USD: choose one with --currency.\n');
+    const euro = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--currency', 'eur', '--cost', 'billed'], euro)).toBe(0);
+    expect(euro.out).toBe('No series has billed cost in EUR. The workspace has costs in USD: choose one with --currency.\n');
   });
 });
 
@@ -75,6 +118,10 @@ describe('cost-council anomalies', () => {
     const drops = capture();
     expect(await runCli(['anomalies', '--workspace', DEMO, '--direction', 'drops', '--dimensions', 'ServiceName'], drops)).toBe(0);
     expect(drops.out).not.toMatch(/Claude API {2}spike/);
+    // A currency the workspace has no cost in is said, not reported as a quiet period.
+    const yen = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--currency', 'JPY'], yen)).toBe(0);
+    expect(yen.out).toBe('No cost in JPY in this workspace: it has costs in USD.\n');
     const bad = capture();
     expect(await runCli(['anomalies', '--workspace', DEMO, '--direction', 'sideways'], bad)).toBe(1);
     expect(bad.err).toMatch(/direction must be "spikes", "drops" or "both"/);

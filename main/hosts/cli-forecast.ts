@@ -1,6 +1,7 @@
 /** `cost-council forecast`: per series the chosen model, the daily forecast with intervals, the period projections and the backtest. */
 import { parseArgs } from 'node:util';
-import type { ForecastQuery, SeriesForecast, SliceDimension } from '../../shared/forecast.js';
+import type { ForecastQuery, SeriesForecast, SliceDimension, SliceSpec } from '../../shared/forecast.js';
+import type { Engine } from '../engine/index.js';
 import type { CliIo } from './cli.js';
 import { money, numberOption, quietContext, readWorkspace } from './cli-read-workspace.js';
 
@@ -42,11 +43,23 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
     };
     const forecasts = await engine.handlers.forecast(withoutUndefined(query), quietContext);
     if (values.json) io.stdout(`${JSON.stringify({ forecasts })}\n`);
-    else io.stdout(forecasts.length === 0 ? 'No cost in this workspace to forecast.\n' : forecasts.map(textOf).join('\n'));
+    else io.stdout(forecasts.length === 0 ? await nothingToForecast(engine, query.slice) : forecasts.map(textOf).join('\n'));
     return 0;
   } finally {
     engine.dispose();
   }
+}
+
+/** Why there is no series: an empty workspace, or no cost of that dimension in the currency (say which others exist). */
+async function nothingToForecast(engine: Engine, slice: SliceSpec): Promise<string> {
+  const { currencies } = await engine.handlers.overview({}, quietContext);
+  if (currencies.length === 0) return 'No cost in this workspace to forecast.\n';
+  const wanted = slice.currency?.toUpperCase();
+  const series = slice.by === 'total' ? 'No series' : `No ${slice.by} series`;
+  const where = wanted ? `in ${wanted}` : 'in the currency with the largest spend';
+  const others = currencies.map((c) => c.currency).filter((c) => c !== wanted);
+  const hint = others.length > 0 ? ` The workspace has costs in ${others.join(', ')}: choose one with --currency.` : '';
+  return `${series}${slice.value === undefined ? '' : ` "${slice.value}"`} has ${slice.cost ?? 'effective'} cost ${where}.${hint}\n`;
 }
 
 function withoutUndefined(query: ForecastQuery & { horizon?: number | undefined; history?: number | undefined; limit?: number | undefined }): ForecastQuery {
@@ -63,8 +76,9 @@ function percent(value: number | null): string {
 
 function textOf(f: SeriesForecast): string {
   const name = f.series.dimension === 'total' ? 'Total' : `${f.series.dimension} = ${f.series.value ?? '(not set)'}`;
-  const lines = [`${name}  (${f.currency}, ${f.cost} cost, ${f.history.length} days of history)`];
-  lines.push(`  model: ${f.model ?? 'none'}: ${f.reason}`);
+  const lines = [`${name}  (${f.currency}, ${f.cost} cost, ${f.history.length} ${f.history.length === 1 ? 'day' : 'days'} of history)`];
+  // Without a model the reason says so itself ("no forecast: …").
+  lines.push(f.model === null ? `  ${f.reason}` : `  model: ${f.model}: ${f.reason}`);
   for (const note of f.notes) lines.push(`  note: ${note}`);
   if (f.backtest) {
     const b = f.backtest;
@@ -77,8 +91,11 @@ function textOf(f: SeriesForecast): string {
     lines.push(`  ${p.period}-end ${p.label}: ${money(p.mean)} (80%: ${money(p.lo80)} – ${money(p.hi80)}; 95%: ${money(p.lo95)} – ${money(p.hi95)}); actual to date ${money(p.actualToDate)}`);
   }
   if (f.forecast.length > 0) {
-    lines.push(`  ${'day'.padEnd(10)}  ${['forecast', '80% low', '80% high', '95% low', '95% high'].map((h) => h.padStart(12)).join('')}`);
-    for (const p of f.forecast) lines.push(`  ${p.day}  ${[p.mean, p.lo80, p.hi80, p.lo95, p.hi95].map((v) => money(v).padStart(12)).join('')}`);
+    const rows = f.forecast.map((p) => ({ day: p.day, cells: [p.mean, p.lo80, p.hi80, p.lo95, p.hi95].map(money) }));
+    // Columns as wide as the widest figure: billions ran into each other at a fixed 12.
+    const width = Math.max(12, ...rows.flatMap((r) => r.cells.map((c) => c.length + 2)));
+    lines.push(`  ${'day'.padEnd(10)}  ${['forecast', '80% low', '80% high', '95% low', '95% high'].map((h) => h.padStart(width)).join('')}`);
+    for (const r of rows) lines.push(`  ${r.day}  ${r.cells.map((c) => c.padStart(width)).join('')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -61,6 +61,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.stdout(`${USAGE}\n`);
     return command ? 0 : 2;
   }
+  // `cost-council <command> --help` shows the usage (the commands' option parsers would refuse it).
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
   try {
     if (command === 'import') return await importCommand(rest, io);
     if (command === 'allocate') return await allocateCommand(rest, io);

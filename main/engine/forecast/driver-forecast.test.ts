@@ -68,3 +68,30 @@ describe('driver-based AI forecast', () => {
     ]);
   });
 });
+
+describe('driver-based AI forecast of a model that started inside the basis', () => {
+  let engine: TestEngine;
+  beforeAll(async () => {
+    // gpt-4o-mini starts on day 21 of 28 (2M input tokens, 0.30 a day); o3 ran on day 2 and again on day 25 only.
+    const out: DailyLine[] = [];
+    for (let i = 21; i < 28; i++) out.push({ day: isoOf(SEP_1 + i), cost: 0.3, provider: 'OpenAI', service: 'OpenAI API', model: 'gpt-4o-mini', tokenType: 'input', tokens: 2_000_000 });
+    for (const i of [2, 25]) out.push({ day: isoOf(SEP_1 + i), cost: 7, provider: 'OpenAI', service: 'OpenAI API', model: 'o3', tokenType: 'input', tokens: 3_500_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'fc-driver-new-'));
+    writeDailyFocus(join(dir, 'ai.csv'), out);
+    engine = await testEngine();
+    await importPaths(engine, [join(dir, 'ai.csv')]);
+  });
+
+  it('averages a new model over the days since it started, an old one over the whole basis', async () => {
+    const result = await engine.call('driverForecast', { horizon: 10, basis: 14 });
+    expect(result).toMatchObject({ basisFrom: '2026-09-15', basisTo: '2026-09-28' });
+    const mini = result.models.find((m) => m.model === 'gpt-4o-mini');
+    // 7 days of 2M tokens (0.30 each) since it started: 2M and 0.30 a day, not 14M ÷ 14 = 1M and 0.15.
+    expect(mini?.drivers[0]?.tokensPerDay).toBe(2_000_000);
+    expect(mini?.actualPerDay).toBeCloseTo(0.3, 9);
+    const o3 = result.models.find((m) => m.model === 'o3');
+    // o3 ran before the basis: its one day inside it (3.5M tokens, 7.00) spreads over all 14 days.
+    expect(o3?.drivers[0]?.tokensPerDay).toBe(250_000);
+    expect(o3?.actualPerDay).toBeCloseTo(0.5, 9);
+  });
+});

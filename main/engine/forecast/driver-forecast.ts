@@ -55,6 +55,16 @@ export function driverForecast(store: Store, query: DriverForecastQuery): Driver
      ORDER BY m.value`,
     [currencyId, from, last],
   );
+  // A model first used inside the basis is averaged over the days since it started, not the whole basis.
+  const started = new Map(
+    store
+      .all<{ model: string; first: number }>(
+        `SELECT m.value AS model, g.first FROM (SELECT x_Model, MIN(day) AS first FROM cost_lines WHERE BillingCurrency = ? AND x_Model IS NOT NULL AND day <= ? GROUP BY x_Model) g
+         JOIN dict m ON m.id = g.x_Model`,
+        [currencyId, last],
+      )
+      .map((r) => [r.model, r.first]),
+  );
   const book = workspacePriceBook(store).book;
   const priceDay = isoDay(last);
   const notes: string[] = [];
@@ -69,6 +79,7 @@ export function driverForecast(store: Store, query: DriverForecastQuery): Driver
     if (price && !priced) notes.push(`${model}: the price book prices it in ${price.currency}, not ${currency}; no driver cost.`);
     if (!price) notes.push(`${model}: not in the price book; no driver cost.`);
     // One driver per token type (the same model may come from several providers).
+    const days = last - Math.max(from, started.get(model) ?? from) + 1;
     const tokensByType = new Map<string, number>();
     for (const row of usage) if (row.token_type !== null && row.tokens !== 0) tokensByType.set(row.token_type, (tokensByType.get(row.token_type) ?? 0) + row.tokens);
     const drivers: TokenDriver[] = [];
@@ -77,7 +88,7 @@ export function driverForecast(store: Store, query: DriverForecastQuery): Driver
       const kind = priceKindOf(tokenType);
       const text = priced && kind ? price.perMillion[kind] : undefined;
       const pricePerMillion = text === undefined ? null : Number(text);
-      const tokensPerDay = tokens / basis;
+      const tokensPerDay = tokens / days;
       if (priced && pricePerMillion === null) notes.push(`${model}: no price for "${tokenType}" tokens; they add no driver cost.`);
       drivers.push({ tokenType, tokensPerDay, pricePerMillion });
       if (pricePerMillion !== null) costPerDay += (tokensPerDay * pricePerMillion) / 1e6;
@@ -96,7 +107,7 @@ export function driverForecast(store: Store, query: DriverForecastQuery): Driver
       drivers,
       costPerDay,
       horizonCost,
-      actualPerDay: usage.reduce((s, r) => s + r.cost, 0) / basis,
+      actualPerDay: usage.reduce((s, r) => s + r.cost, 0) / days,
       timeSeries: series && series.model && series.horizonTotal ? { model: series.model, horizonCost: series.horizonTotal.mean, lo80: series.horizonTotal.lo80, hi80: series.horizonTotal.hi80 } : null,
     });
   }

@@ -67,8 +67,25 @@ describe('forecast over a workspace', () => {
     const [total] = await engine.call('forecast', { slice: { by: 'total' }, asOf: '2026-09-10', horizon: 2 });
     expect(total?.history).toHaveLength(10);
     expect(total?.status).toBe('short-history');
+    // An asOf after the last day with data (12 October) ends the history there: later days are not billed yet, not zero.
+    const [late] = await engine.call('forecast', { slice: { by: 'total' }, asOf: '2026-12-31', horizon: 2 });
+    expect(late?.history).toHaveLength(DAYS);
+    expect(late?.forecast[0]?.day).toBe('2026-10-13');
     const [missing] = await engine.call('forecast', { slice: { by: 'ServiceName', value: 'Nope' } });
     expect(missing?.status).toBe('no-forecast');
+  });
+
+  it('counts the whole period so far in the projections, even with a history shorter than the period', async () => {
+    const [total] = await engine.call('forecast', { slice: { by: 'total' }, history: 14, horizon: 3 });
+    // 14 days of history (29 September – 12 October) feed the models...
+    expect(total?.history).toHaveLength(14);
+    const spent = Object.fromEntries((total?.projections ?? []).map((p) => [p.period, p.actualToDate]));
+    // ...but October so far is 1 October (100: B has no line) + 11 days × 150 = 1,750, and 2026 so far is
+    // 30 days of September × 150 + 1,750 = 6,250 (nothing before 1 September).
+    expect(spent).toEqual({ month: 1750, quarter: 1750, year: 6250 });
+    const [b] = await engine.call('forecast', { slice: { by: 'ServiceName', value: 'B' }, history: 14, horizon: 3 });
+    // B: 41 days × 50 (no line on 1 October).
+    expect(b?.projections.find((p) => p.period === 'year')?.actualToDate).toBe(2050);
   });
 
   it('reads allocated dimensions from the attribution (alloc_daily), the unallocated bucket included', async () => {

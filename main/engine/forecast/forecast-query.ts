@@ -3,8 +3,9 @@ import type { CostMeasure, ForecastQuery, SeriesForecast, SliceDimension } from 
 import type { Store } from '../db/store.js';
 import { dayFromIso, isoDay } from '../import/values.js';
 import { forecastSeries } from './forecast-series.js';
-import { denseSeries, lastDataDay, readSeries, resolveCurrency } from './series-source.js';
+import { denseSeries, lastDataDay, readSeries, resolveCurrency, type SeriesByValue } from './series-source.js';
 import { sum } from './stats.js';
+import { periodOf } from './calendar.js';
 
 export const DEFAULT_HORIZON = 30;
 export const DEFAULT_HISTORY = 365;
@@ -20,11 +21,15 @@ export function forecast(store: Store, query: ForecastQuery): SeriesForecast[] {
   const cost = query.slice.cost ?? 'effective';
   const currency = resolveCurrency(store, query.slice.currency, by);
   if (currency === null) return [];
-  const toDay = query.asOf ? (dayFromIso(query.asOf) as number) : lastDataDay(store, currency, by);
-  if (toDay === null) return [];
+  const lastDay = lastDataDay(store, currency, by);
+  if (lastDay === null) return [];
+  // Days after the last day with data are not billed yet: as zero-cost days they would pull the forecast to zero.
+  const toDay = query.asOf ? Math.min(dayFromIso(query.asOf) as number, lastDay) : lastDay;
   const horizon = query.horizon ?? DEFAULT_HORIZON;
   const window = { currency, cost, fromDay: toDay - (query.history ?? DEFAULT_HISTORY) + 1, toDay };
-  const series = readSeries(store, by, window, query.slice.value);
+  // The projections' actual to date needs the year so far, even when the history is shorter.
+  const readFrom = Math.min(window.fromDay, periodOf('year', toDay + 1).start);
+  const { inWindow: series, before } = splitAt(readSeries(store, by, { ...window, fromDay: readFrom }, query.slice.value), window.fromDay);
   const wanted = query.slice.value ?? (by === 'total' ? null : undefined);
   if (wanted !== undefined && !series.has(wanted)) series.set(wanted, new Map());
   const ranked = [...series.entries()]
@@ -33,7 +38,8 @@ export function forecast(store: Store, query: ForecastQuery): SeriesForecast[] {
     .slice(0, query.slice.value === undefined ? (query.limit ?? DEFAULT_LIMIT) : 1);
   return ranked.map(({ value, days }): SeriesForecast => {
     const dense = denseSeries(days, toDay);
-    const result = forecastSeries(dense.values, dense.firstDay, horizon);
+    const earlier = before.get(value);
+    const result = forecastSeries(dense.values, dense.firstDay, horizon, (from) => (earlier ? sum([...earlier].filter(([day]) => day >= from).map(([, amount]) => amount)) : 0));
     return {
       key: seriesKey(by, value, currency, cost),
       series: { dimension: by, value },
@@ -52,4 +58,19 @@ export function forecast(store: Store, query: ForecastQuery): SeriesForecast[] {
       horizonTotal: result.horizonTotal,
     };
   });
+}
+
+/** The series' days from `fromDay` on (the history) and those before it (only for the actual to date). */
+function splitAt(series: SeriesByValue, fromDay: number): { inWindow: SeriesByValue; before: SeriesByValue } {
+  const inWindow: SeriesByValue = new Map();
+  const before: SeriesByValue = new Map();
+  for (const [value, days] of series) {
+    for (const [day, amount] of days) {
+      const target = day >= fromDay ? inWindow : before;
+      let row = target.get(value);
+      if (!row) target.set(value, (row = new Map()));
+      row.set(day, amount);
+    }
+  }
+  return { inWindow, before };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticSeries } from '../../../test/support/synthetic-series.js';
 import { backtestOrigins, runBacktest, scoreBacktest } from './backtest.js';
 import { forecastSeries } from './forecast-series.js';
-import { intervalModel } from './intervals.js';
+import { boundsAt, intervalModel } from './intervals.js';
 import { detectMonthlyCharge } from './monthly-charge.js';
 import { periodEndTotal } from './period-sum.js';
 import { seasonalNaive } from './models/seasonal-naive.js';
@@ -44,6 +44,19 @@ describe('intervals from backtest errors', () => {
     // Eight errors are too few for empirical quantiles: the normal's.
     expect(model.hi80).toBeCloseTo(1.2816, 4);
     expect(intervalModel([[1, 2]], 3)).toBeNull();
+  });
+
+  it('always holds the forecast itself, even when every backtest error has one sign', () => {
+    // 40 errors, all under-forecasts of 1 … 2 (a model lagging a slow trend): the empirical 2.5% and 10%
+    // quantiles are above zero, which put both intervals above the forecast. They reach down to it instead.
+    const errors = Array.from({ length: 40 }, (_, i) => 1 + i / 39);
+    const model = intervalModel([errors], 1) as NonNullable<ReturnType<typeof intervalModel>>;
+    expect(model.lo95).toBe(0);
+    expect(model.lo80).toBe(0);
+    expect(model.hi80).toBeGreaterThan(0);
+    const bounds = boundsAt(model, 1, 10);
+    expect(bounds.lo80).toBe(10);
+    expect(bounds.hi95).toBeGreaterThan(bounds.hi80);
   });
 
   it('bounds the error of one incident at five robust scales from the median of its step', () => {
@@ -110,6 +123,13 @@ describe('forecastSeries', () => {
     expect(month).toMatchObject({ label: '2026-11', actualToDate: 1000, forecastRest: 2000, mean: 3000, withinHorizon: false });
     // Q4 (Oct 1 – Dec 31): 1,000 so far + (20 + 31) days × 100.
     expect(result.projections.find((p) => p.period === 'quarter')).toMatchObject({ label: '2026-Q4', mean: 6100 });
+  });
+
+  it('says the mean of the days there are when fewer than 7', () => {
+    // Three days, 90, 100, 110: the flat forecast is their mean, 100, and the reason says three days, not seven.
+    const result = forecastSeries([90, 100, 110], NOV_1_2026, 2);
+    expect(result.forecast[0]?.mean).toBeCloseTo(100, 9);
+    expect(result.reason).toMatch(/^short history: fewer than 14 days \(3\), so the mean of the last 3 days, flat/);
   });
 
   it('uses the seasonal naive on exactly two weeks, with no backtest to show, and says so', () => {

@@ -90,8 +90,10 @@ function dataNotes(y: readonly number[]): string[] {
 /**
  * Forecasts `horizon` days after the history y (day numbers firstDay …), and projects the month,
  * quarter and year holding the first forecast day (forecasting past the horizon when needed).
+ * `spentBefore(periodStart)`: the cost from periodStart to the day before firstDay, which a
+ * history shorter than the period leaves out of y but the period's actual to date holds.
  */
-export function forecastSeries(y: readonly number[], firstDay: number, horizon: number): SeriesResult {
+export function forecastSeries(y: readonly number[], firstDay: number, horizon: number, spentBefore: (periodStart: number) => number = () => 0): SeriesResult {
   const n = y.length;
   const notes = dataNotes(y);
   const withCost = y.filter((v) => v !== 0).length;
@@ -111,7 +113,9 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   if (n < SHORT_HISTORY_DAYS) {
     model = 'recent-mean';
     status = 'short-history';
-    reason = `short history: fewer than ${SHORT_HISTORY_DAYS} days (${n}), so ${MODEL_NAMES['recent-mean']}, flat, with intervals from the days' spread; no backtest.`;
+    // The model's name says 7 days; under a week it is the mean of the days there are.
+    const meanOf = n < WEEK ? `the mean of the last ${n} days` : MODEL_NAMES['recent-mean'];
+    reason = `short history: fewer than ${SHORT_HISTORY_DAYS} days (${n}), so ${meanOf}, flat, with intervals from the days' spread; no backtest.`;
     intervals = spreadIntervals(series, reach);
   } else if (n <= HOLT_WINTERS_MIN_DAYS) {
     // Two weeks exactly: the candidates could start, but no day is left to test them on.
@@ -158,7 +162,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   }
   const projections = PERIODS.map((period): PeriodProjection => {
     const p = periodOf(period, start);
-    const actualToDate = sum(y.filter((_, i) => firstDay + i >= p.start));
+    const actualToDate = sum(y.filter((_, i) => firstDay + i >= p.start)) + (p.start < firstDay ? spentBefore(p.start) : 0);
     const steps = p.end - start + 1;
     const rest = forecast.slice(0, steps);
     const forecastRest = sum(rest.map((f) => f.mean));

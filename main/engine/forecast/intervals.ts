@@ -57,12 +57,14 @@ export function intervalModel(rawErrorsByStep: readonly (readonly number[])[], h
   }
   if (pooled.length < MIN_POOLED) return { scale, ...NORMAL };
   const sorted = Float64Array.from(pooled).sort();
+  // An interval holds its own forecast: when every error has one sign (a model lagging a slow
+  // trend), the empirical quantiles alone would put the whole band on one side of it.
   return {
     scale,
-    lo95: quantileSorted(sorted, 0.025),
-    lo80: quantileSorted(sorted, 0.1),
-    hi80: quantileSorted(sorted, 0.9),
-    hi95: quantileSorted(sorted, 0.975),
+    lo95: Math.min(0, quantileSorted(sorted, 0.025)),
+    lo80: Math.min(0, quantileSorted(sorted, 0.1)),
+    hi80: Math.max(0, quantileSorted(sorted, 0.9)),
+    hi95: Math.max(0, quantileSorted(sorted, 0.975)),
   };
 }
 

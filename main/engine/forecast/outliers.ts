@@ -7,13 +7,16 @@
  * so they still include incidents.
  */
 import { HOLT_WINTERS_MIN_DAYS, initialState, predict, update, type HoltWintersParams } from './models/holt-winters.js';
-import { MAD_TO_SIGMA, mad, median } from './stats.js';
+import { MAD_TO_SIGMA, mad, mean, median } from './stats.js';
+import { WEEK } from './models/types.js';
 
 const PARAMS: HoltWintersParams = { alpha: 0.2, beta: 0.01, gamma: 0.1, phi: 0.9 };
 export const OUTLIER_Z = 5;
 const WINDOW = 56;
 const MIN_RESIDUALS = 14;
 const REFRESH = 28;
+/** Consecutive outliers one way that make a new level, not incidents (as the anomaly detector): one week, whose days restart the filter. */
+const LEVEL_SHIFT_DAYS = WEEK;
 
 export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outliers: number } {
   const cleaned = [...y];
@@ -23,6 +26,9 @@ export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outlie
   let outliers = 0;
   let centre = 0;
   let scale = 0;
+  // The current run of consecutive outliers in one direction.
+  let run: number[] = [];
+  let runSign = 0;
   for (let i = 0; i < y.length; i++) {
     const value = y[i] as number;
     const forecast = predict(state, PARAMS, 1, i);
@@ -35,12 +41,32 @@ export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outlie
       }
       const residual = value - forecast - centre;
       if (scale > 0 && Math.abs(residual) > OUTLIER_Z * scale) {
+        const sign = Math.sign(residual);
+        if (sign !== runSign) run = [];
+        runSign = sign;
+        run.push(i);
+        residuals.push(centre + sign * OUTLIER_Z * scale);
+        if (run.length >= LEVEL_SHIFT_DAYS) {
+          // A week of outliers one way is a new level (a service stopped, a workload started): those
+          // days are kept as they were, and the filter restarts from that week (its mean and each
+          // day's deviation from it): shifting the level alone kept the old weekly swing, which a
+          // stopped service or a doubled one does not have, and flagged the next days again.
+          for (const j of run) cleaned[j] = y[j] as number;
+          outliers -= run.length - 1;
+          state.level = mean(run.map((j) => y[j] as number));
+          state.trend = 0;
+          for (const j of run) state.season[j % WEEK] = (y[j] as number) - state.level;
+          run = [];
+          runSign = 0;
+          continue;
+        }
         cleaned[i] = forecast + centre;
         outliers++;
-        residuals.push(centre + Math.sign(residual) * OUTLIER_Z * scale);
         update(state, PARAMS, i, cleaned[i] as number);
         continue;
       }
+      run = [];
+      runSign = 0;
     }
     if (i >= HOLT_WINTERS_MIN_DAYS) residuals.push(value - forecast);
     update(state, PARAMS, i, value);

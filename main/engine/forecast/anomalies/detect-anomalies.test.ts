@@ -71,6 +71,12 @@ describe('detectAnomalies', () => {
     expect(await engine.call('detectAnomalies', { to: '2026-09-19' })).toEqual([]);
   });
 
+  it('reports no day after the last day with data, whatever `to` says (those days are not billed yet, not zero)', async () => {
+    // The data ends on 25 September: a report to the end of the year is the report to 25 September.
+    const anomalies = await engine.call('detectAnomalies', { settings: { dimensions: ['total', 'ServiceName'] }, from: '2026-09-01', to: '2026-12-31' });
+    expect(anomalies.map((a) => [a.series.value, a.day])).toEqual([[null, '2026-09-20'], ['A', '2026-09-20'], ['B', '2026-09-20']]);
+  });
+
   it('refuses bad settings with a clear message and changes nothing', async () => {
     await expect(engine.call('detectAnomalies', { settings: { direction: 'up' as 'spikes' } })).rejects.toThrow(/direction must be "spikes", "drops" or "both"/);
     await expect(engine.call('detectAnomalies', { settings: { minImpact: -1 } })).rejects.toThrow(/minImpact must be a number from 0/);

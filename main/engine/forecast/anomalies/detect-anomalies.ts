@@ -17,8 +17,10 @@ export function detectAnomalies(store: Store, query: AnomalyQuery & { settings: 
   const first = settings.dimensions[0] ?? 'total';
   const currency = resolveCurrency(store, query.currency, first);
   if (currency === null) return [];
-  const toDay = query.to ? (dayFromIso(query.to) as number) : lastDataDay(store, currency, first);
-  if (toDay === null) return [];
+  const lastDay = lastDataDay(store, currency, first);
+  if (lastDay === null) return [];
+  // Days after the last day with data are not billed yet: as zero-cost days they would all be drops.
+  const toDay = query.to ? Math.min(dayFromIso(query.to) as number, lastDay) : lastDay;
   const fromDay = query.from ? (dayFromIso(query.from) as number) : toDay - DEFAULT_REPORT_DAYS + 1;
   const currencyId = store.scalar('SELECT id FROM dict WHERE value = ?', [currency]);
   const window = { currency, cost: settings.cost, fromDay: fromDay - TRAINING_DAYS, toDay };

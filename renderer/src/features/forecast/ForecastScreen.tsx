@@ -14,7 +14,7 @@ import type { ThemeMode } from '../../theme/themes.js';
 import { DriverForecastCard } from './DriverForecastCard.js';
 import { ForecastChart } from './ForecastChart.js';
 import { CandidateTable, TrackRecord } from './TrackRecord.js';
-import { chartDays, forecastSummary, historyShown, projectionHeadline, projectionSentence, seriesLabel, sliceOptions } from './forecast-view.js';
+import { chartDays, forecastSummary, historyShown, noSeriesText, projectionHeadline, projectionSentence, seriesLabel, sliceOptions } from './forecast-view.js';
 
 const HORIZONS = [7, 14, 30, 60, 90, 180, 365];
 /** Series per dimension the picker offers (the largest by spend). */
@@ -73,9 +73,10 @@ export function ForecastScreen({ mode }: { mode: ThemeMode }) {
         <Typography role="status" variant="body2" aria-live="polite">{loading ? 'Forecasting…' : ''}</Typography>
       </Paper>
       {error && <Alert severity="error" role="alert">The forecast could not be computed: {error.message}</Alert>}
-      {!series && !error && <Skeleton variant="rounded" height={360} />}
+      {/* Loading only while there is no answer yet: an empty answer is said, not left as a placeholder. */}
+      {!data && !error && <Skeleton variant="rounded" height={360} />}
       {series && <SeriesView series={series} mode={mode} />}
-      {data && data.length === 0 && <Typography>No series of this kind has costs.</Typography>}
+      {data && data.length === 0 && <Typography>{noSeriesText(options.find((o) => o.by === by)?.label ?? by, currency ?? overview?.currency ?? null, overview?.currencies.length ?? 0)}</Typography>}
       <DriverForecastCard horizon={horizon} currency={currency} mode={mode} />
     </Box>
   );

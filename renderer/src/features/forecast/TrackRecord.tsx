@@ -3,7 +3,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import type { SeriesForecast } from '../../../../shared/forecast.js';
 import { DataTable } from '../../components/DataTable.js';
 import { formatMoney } from '../../format/money.js';
-import { backtestBasis, MODEL_NAMES, trackRecord } from './forecast-view.js';
+import { backtestBasis, MODEL_NAMES, noTrackRecord, shortHistoryNote, trackRecord } from './forecast-view.js';
 
 export function TrackRecord({ series }: { series: SeriesForecast }) {
   return (
@@ -14,7 +14,7 @@ export function TrackRecord({ series }: { series: SeriesForecast }) {
       </Typography>
       <Typography variant="body2"><strong>Why:</strong> {series.reason}</Typography>
       {series.status === 'short-history' && (
-        <Typography variant="body2" role="note">Short history: fewer than 14 days of data, so a simpler model is used and its accuracy cannot be tested fully.</Typography>
+        <Typography variant="body2" role="note">{shortHistoryNote(series)}</Typography>
       )}
       {series.notes.length > 0 && (
         <Box component="ul" aria-label="How the data was read" sx={{ m: 0, pl: 2.5 }}>
@@ -36,7 +36,7 @@ export function TrackRecord({ series }: { series: SeriesForecast }) {
           <Typography variant="body2" color="text.secondary">{backtestBasis(series.backtest)}</Typography>
         </>
       ) : (
-        <Typography variant="body2">No track record: the history is too short to test the model on its own past.</Typography>
+        <Typography variant="body2">{noTrackRecord(series)}</Typography>
       )}
     </Paper>
   );

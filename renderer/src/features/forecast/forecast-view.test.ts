@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DriverForecast, PeriodProjection, SeriesForecast } from '../../../../shared/forecast.js';
 import {
   backtestBasis, chartDays, parseGrowth, driverRows, driverSummary, forecastSummary, growthWords, historyShown, projectionHeadline, projectionSentence,
-  seriesLabel, sliceOptions, trackRecord,
+  noSeriesText, noTrackRecord, seriesLabel, shortHistoryNote, sliceOptions, trackRecord,
 } from './forecast-view.js';
 
 const month: PeriodProjection = {
@@ -67,6 +67,22 @@ describe('forecast view', () => {
       'Service: Amazon EC2: from 2026-10-30 to 2026-10-31 (2 days) spend is forecast at $150.00, by Holt-Winters (level, trend and weekly cycle).',
     );
     expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'fewer than 2 days with data.' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with data.');
+    // The engine's own reason starts with "no forecast:": said once, not twice.
+    expect(forecastSummary({ ...series, status: 'no-forecast', forecast: [], reason: 'no forecast: fewer than 2 days with a cost (1).' })).toBe('No forecast for Service: Amazon EC2: fewer than 2 days with a cost (1).');
+  });
+
+  it('says which currency has no series of a slice, and that another may have them', () => {
+    expect(noSeriesText('AI model', 'EUR', 2)).toBe('No AI model series has costs in EUR. Choose another currency to see its series.');
+    expect(noSeriesText('Tag: team', 'USD', 1)).toBe('No Tag: team series has costs in USD.');
+  });
+
+  it('says why there is no track record, and how short a short history is', () => {
+    // 30 days without cost: no forecast, although the history is not short.
+    const none = { ...series, status: 'no-forecast' as const, model: null, forecast: [], backtest: null, history: history.slice(0, 30) };
+    expect(noTrackRecord(none)).toBe('No track record: there is no forecast to test.');
+    expect(noTrackRecord({ ...series, status: 'short-history', backtest: null })).toBe('No track record: the history is too short to test the model on its own past.');
+    // 14 days are a short history too (no day is left for a backtest): not "fewer than 14".
+    expect(shortHistoryNote({ ...series, status: 'short-history', history: history.slice(0, 14) })).toBe('Short history: 14 days of data, so a simpler model is used and its accuracy cannot be tested fully.');
   });
 
   it('puts the track record in plain words', () => {
@@ -113,7 +129,11 @@ describe('forecast view', () => {
       'With +10% traffic a month, the token usage of 2026-10-01 to 2026-10-28 priced from the price book comes to $316.20 over the next 30 days (1 of 3 models priced). '
       + 'The time-series forecasts of the same model say $290.00.',
     );
-    expect(driverSummary({ ...d, currency: null, models: [] })).toMatch(/^No token usage/);
+    expect(driverSummary({ ...d, currency: null, models: [] })).toBe('No token usage to forecast from: import AI usage with model and token counts (x_Model, x_Tokens).');
+    // A workspace whose AI usage is billed in another currency than the one shown.
+    expect(driverSummary({ ...d, currency: 'EUR', models: [] })).toBe(
+      'No token usage in EUR to forecast from: import AI usage with model and token counts (x_Model, x_Tokens), or choose the currency it is billed in.',
+    );
     expect(growthWords(0)).toBe('no traffic growth');
     expect(growthWords(-0.05)).toBe('−5% traffic a month');
   });

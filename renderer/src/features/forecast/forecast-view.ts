@@ -93,7 +93,8 @@ export function projectionSentence(p: PeriodProjection, currency: string): strin
 /** The chart's text summary. */
 export function forecastSummary(series: SeriesForecast): string {
   const cur = series.currency;
-  if (series.status === 'no-forecast' || series.forecast.length === 0) return `No forecast for ${seriesLabel(series.series)}: ${series.reason}`;
+  // The engine's reason starts "no forecast: …" itself; said once.
+  if (series.status === 'no-forecast' || series.forecast.length === 0) return `No forecast for ${seriesLabel(series.series)}: ${series.reason.replace(/^no forecast:\s*/i, '')}`;
   const first = series.forecast[0];
   const last = series.forecast[series.forecast.length - 1];
   const month = series.projections.find((p) => p.period === 'month');
@@ -150,6 +151,24 @@ export function trackRecord(b: BacktestScore, currency: string): TrackRecordLine
   return lines;
 }
 
+/** Why the slice has no series: none of its values has costs in the currency shown (another currency may have them). */
+export function noSeriesText(sliceLabel: string, currency: string | null, currencies: number): string {
+  const slice = sliceLabel === 'Total' ? 'No series' : `No ${sliceLabel} series`;
+  const other = currencies > 1 ? ' Choose another currency to see its series.' : '';
+  return `${slice} has costs${currency ? ` in ${currency}` : ''}.${other}`;
+}
+
+/** What the track record says without a backtest: no forecast at all, or a history too short to test one. */
+export function noTrackRecord(series: SeriesForecast): string {
+  if (series.status === 'no-forecast') return 'No track record: there is no forecast to test.';
+  return 'No track record: the history is too short to test the model on its own past.';
+}
+
+/** The short-history note with the series' own number of days (14 days is short too: no day is left to test on). */
+export function shortHistoryNote(series: SeriesForecast): string {
+  return `Short history: ${series.history.length} days of data, so a simpler model is used and its accuracy cannot be tested fully.`;
+}
+
 /** "Tested on 84 forecast days from 12 starting points in this series' own past." */
 export function backtestBasis(b: BacktestScore): string {
   return `Tested on ${b.points} forecast days from ${b.origins} starting points in this series' own past (rolling-origin backtest).`;
@@ -194,7 +213,10 @@ export function growthWords(growth: number): string {
 
 /** The driver-based forecast in one or two sentences, beside the time series. */
 export function driverSummary(d: DriverForecast): string {
-  if (!d.currency || d.models.length === 0) return 'No token usage to forecast from: import AI usage with model and token counts (x_Model, x_Tokens).';
+  if (!d.currency || d.models.length === 0) {
+    // The engine reads one currency: usage may exist in another one, so name it rather than ask for an import.
+    return `No token usage${d.currency ? ` in ${d.currency}` : ''} to forecast from: import AI usage with model and token counts (x_Model, x_Tokens)${d.currency ? ', or choose the currency it is billed in' : ''}.`;
+  }
   const cur = d.currency;
   const rows = driverRows(d);
   const priced = rows.filter((r) => r.driverCost !== null);
