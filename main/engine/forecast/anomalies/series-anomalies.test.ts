@@ -68,6 +68,18 @@ describe('anomalies of one series', () => {
     expect(seriesAnomalies(y, AUG_1_2026, 40, SETTINGS).map((a) => a.index)).toEqual([55]);
   });
 
+  it('takes the weekly pattern of a new level too: a service that stops, or doubles, is one anomaly', () => {
+    // 100 a working day and 70 at weekends (2026-08-01 is a Saturday), with a small wobble; 16 weeks.
+    const base = Array.from({ length: 112 }, (_, i) => (weekendAt(i) ? 70 : 100) + [1, -1, 2, 0, -2, 1, -1][i % 7]!);
+    // Stopped from day 66: every day after is 0. The old level's weekly swing kept would expect about
+    // −30 at weekends (and flag the 0 there as a spike) and +30 on working days a week later.
+    const stopped = base.map((v, i) => (i >= 66 ? 0 : v));
+    expect(seriesAnomalies(stopped, AUG_1_2026, 40, SETTINGS).map((a) => [a.index, a.direction])).toEqual([[66, 'drop']]);
+    // Doubled from day 66: the new weekly swing is twice the old one (60, not 30).
+    const doubled = base.map((v, i) => (i >= 66 ? 2 * v : v));
+    expect(seriesAnomalies(doubled, AUG_1_2026, 40, SETTINGS).map((a) => [a.index, a.direction])).toEqual([[66, 'spike']]);
+  });
+
   it('expects a monthly charge on the 1st once it has seen it twice', () => {
     // 2026-08-01 (index 0) and 2026-09-01 (31) carry 500 more; 2026-10-01 (61) too: not an anomaly.
     const y = weekly().map((v, i) => ([0, 31, 61].includes(i) ? v + 500 : v));

@@ -7,7 +7,7 @@
  * working-day services make weekdays noisier than weekends, and one pooled scale would flag their
  * ordinary weekday swings). A flagged day enters the filter as its expected value, so an incident
  * does not drag the expected values after it; a week of flagged days in the same direction is a
- * level shift, and the filter takes the new level. A run of consecutive flagged days is one
+ * level shift, and the filter restarts from that week (its level and weekly pattern). A run of consecutive flagged days is one
  * anomaly, reported on its first day. A monthly charge (or credit) on the 1st is expected once
  * two earlier 1sts showed it. The filter starts from each weekday's median of the first three
  * weeks, so an incident there does not skew its start.
@@ -15,7 +15,8 @@
 import type { AnomalySettings } from '../../../../shared/forecast.js';
 import { isFirstOfMonth, isWeekend } from '../calendar.js';
 import { detectMonthlyCharge } from '../monthly-charge.js';
-import { HOLT_WINTERS_MIN_DAYS, predict, update } from '../models/holt-winters.js';
+import { HOLT_WINTERS_MIN_DAYS, predict, update, type HoltWintersState } from '../models/holt-winters.js';
+import { WEEK } from '../models/types.js';
 import { median } from '../stats.js';
 import { robustScale } from './robust-scale.js';
 import { MIN_RESIDUALS, minScale, toCost, workingSeries } from './working-scale.js';
@@ -110,8 +111,11 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
       // The residual enters the scale's window clipped (an incident neither shrinks nor blows up the scale).
       residuals.push(centre + sign * settings.sensitivity * scale);
       weekends.push(weekend(i));
-      if (run >= LEVEL_SHIFT_DAYS) {
-        // A new level: take it whole.
+      if (run === LEVEL_SHIFT_DAYS) {
+        // A new level: restart from its week, level and weekly pattern both. Keeping the old pattern
+        // on the new level would expect a stopped service to cost −30 at weekends and flag its 0.
+        restartFromLastWeek(state, values, i);
+      } else if (run > LEVEL_SHIFT_DAYS) {
         state.level += value - forecast;
         update(state, params, i, value);
       } else {
@@ -126,6 +130,15 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
     }
   }
   return found;
+}
+
+/** The filter's state after index i taken from the week y[i−6..i] alone: its mean, no trend, each day's deviation. */
+function restartFromLastWeek(state: HoltWintersState, y: readonly number[], i: number): void {
+  let total = 0;
+  for (let j = i - WEEK + 1; j <= i; j++) total += y[j] as number;
+  state.level = total / WEEK;
+  state.trend = 0;
+  for (let j = i - WEEK + 1; j <= i; j++) state.season[j % WEEK] = (y[j] as number) - state.level;
 }
 
 /** The window's residuals of the same day type (weekend or working day); the whole window while fewer than MIN_RESIDUALS. */
