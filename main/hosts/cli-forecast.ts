@@ -84,7 +84,7 @@ function textOf(f: SeriesForecast): string {
     const b = f.backtest;
     lines.push(
       `  backtest: MAPE ${percent(b.mape)}, MASE ${b.mase === null ? 'n/a' : b.mase.toFixed(2)} (below 1 beats the weekly seasonal naive), ` +
-        `bias ${money(b.bias)}/day, 80% interval held ${b.coverage80 === null ? 'n/a' : `${Math.round(100 * b.coverage80)}%`} of actuals (${b.origins} origins)`,
+        `bias ${money(b.bias)}/day, 80% interval held ${b.coverage80 === null ? 'n/a' : `${Math.round(100 * b.coverage80)}%`} of actuals (${b.origins} ${b.origins === 1 ? 'origin' : 'origins'})`,
     );
   }
   for (const p of f.projections) {

@@ -48,7 +48,7 @@ describe('forecast over a workspace', () => {
     expect(series.map((s) => s.series.value)).toEqual(['A', 'B']);
     const b = series[1];
     expect(b?.history[30]?.value).toBe(0);
-    expect(b?.notes.join(' ')).toMatch(/1 of 42 days have no cost/);
+    expect(b?.notes.join(' ')).toMatch(/1 of 42 days has no cost; it counts as a zero-cost day/);
     const only = await engine.call('forecast', { slice: { by: 'ServiceName', value: 'B', cost: 'billed' }, horizon: 3 });
     expect(only.map((s) => s.key)).toEqual(['ServiceName=B@USD/billed']);
   });

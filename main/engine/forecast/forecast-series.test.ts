@@ -156,8 +156,8 @@ describe('forecastSeries', () => {
   it('reports gaps and credit days', () => {
     const y = Array.from({ length: 28 }, (_, i) => (i === 10 ? 0 : i === 20 ? -30 : 50));
     const notes = forecastSeries(y, NOV_1_2026, 7).notes.join(' ');
-    expect(notes).toMatch(/1 of 28 days have no cost/);
-    expect(notes).toMatch(/1 days are net credits/);
+    expect(notes).toMatch(/1 of 28 days has no cost/);
+    expect(notes).toMatch(/1 day is a net credit \(negative cost\); it is kept as it is/);
   });
 
   it('keeps forecasts of a never-negative series at or above zero', () => {

@@ -17,6 +17,7 @@ import { mean, sum } from './stats.js';
 import { cleanOutliers } from './outliers.js';
 import { HOLT_WINTERS_MIN_DAYS } from './models/holt-winters.js';
 import { WEEK } from './models/types.js';
+import { plural } from '../text/plural.js';
 
 /** Fewer days than this: the mean of the last week instead of the candidates. */
 export const SHORT_HISTORY_DAYS = 14;
@@ -82,8 +83,8 @@ function dataNotes(y: readonly number[]): string[] {
   const notes: string[] = [];
   const zeros = y.filter((v) => v === 0).length;
   const credits = y.filter((v) => v < 0).length;
-  if (zeros > 0) notes.push(`${zeros} of ${y.length} days have no cost; they count as zero-cost days.`);
-  if (credits > 0) notes.push(`${credits} days are net credits (negative cost); they are kept as they are.`);
+  if (zeros > 0) notes.push(`${zeros} of ${y.length} days ${zeros === 1 ? 'has' : 'have'} no cost; ${zeros === 1 ? 'it counts as a zero-cost day' : 'they count as zero-cost days'}.`);
+  if (credits > 0) notes.push(`${plural(credits, 'day is a net credit', 'days are net credits')} (negative cost); ${credits === 1 ? 'it is' : 'they are'} kept as ${credits === 1 ? 'it is' : 'they are'}.`);
   return notes;
 }
 
@@ -102,7 +103,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   const reach = Math.max(horizon, periodOf('year', start).end - start + 1);
   const monthly = n >= 5 * 7 ? detectMonthlyCharge(y, firstDay) : null;
   const series = monthly ? monthly.adjusted : [...y];
-  if (monthly) notes.push(`A monthly charge on the 1st (about ${round(monthly.charge)} a month, ${monthly.days.length} months seen) is modelled apart from the daily series and added back on each 1st.`);
+  if (monthly) notes.push(`A monthly charge on the 1st (about ${round(monthly.charge)} a month, ${plural(monthly.days.length, 'month')} seen) is modelled apart from the daily series and added back on each 1st.`);
 
   let model: ForecastModel;
   let reason: string;
@@ -126,7 +127,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   } else {
     // Models see the series without its outlier days; scores and intervals use the days as they were.
     const { cleaned, outliers } = cleanOutliers(series);
-    if (outliers > 0) notes.push(`${outliers} outlier days (incidents, one-off charges) were replaced by their expected value to fit the models; the intervals still allow for such days.`);
+    if (outliers > 0) notes.push(`${plural(outliers, 'outlier day')} (incidents, one-off charges) ${outliers === 1 ? 'was' : 'were'} replaced by ${outliers === 1 ? 'its' : 'their'} expected value to fit the models; the intervals still allow for such days.`);
     fitted = cleaned;
     const origins = backtestOrigins(n, horizon, Math.min(MIN_TRAINING_DAYS, Math.max(HOLT_WINTERS_MIN_DAYS, n - WEEK)));
     const scale = seasonalNaiveScale(series);

@@ -7,6 +7,7 @@ import { bookName } from './book-label.js';
 import type { ModelPrice, PriceBook, PriceKind } from './price-book.js';
 import { findModelPrice } from './price-lookup.js';
 import { millions, tokenCost } from './token-cost.js';
+import { plural } from '../text/plural.js';
 
 export interface TokenUsage {
   model: string | null;
@@ -107,6 +108,3 @@ export class UsageCostEstimator {
   }
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

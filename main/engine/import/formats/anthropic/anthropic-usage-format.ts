@@ -21,6 +21,7 @@ import type { CanonicalLine, FormatAdapter, FormatMatch, RecordMapper } from '..
 import { anthropicReportRows, reportTable } from './anthropic-reports.js';
 import { AT, cell } from '../line-columns.js';
 import { AnthropicRecord, HAS_MORE_WARNING } from './anthropic-record.js';
+import { plural } from '../../../text/plural.js';
 
 interface TokenField {
   /** The API's name (also the cost report's token_type), then the Console's. */
@@ -45,10 +46,6 @@ const EMPTY_HEADER = ['starting_at', 'ending_at', 'uncached_input_tokens', 'outp
 const STANDARD_TIERS = new Set(['', 'standard', 'message', 'messages']);
 const LONG_CONTEXT = /200k\s*-\s*1m|>\s*200k/i;
 const ZERO = /^[+-]?0*(?:\.0*)?$/;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function createAnthropicUsageFormat(book: PriceBook, asOf: string): FormatAdapter {
   return {

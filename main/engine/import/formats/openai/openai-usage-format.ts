@@ -21,6 +21,7 @@ import { openAiPageRows, openAiTable } from './openai-pages.js';
 import { AT, cell } from '../line-columns.js';
 import { HAS_MORE_WARNING, OpenAiRecord } from './openai-record.js';
 import { COUNT_FIELDS, DEFAULT_KIND, usageKindOf, type CountKind, type TokenKind, type UsageKind } from './usage-kinds.js';
+import { plural } from '../../../text/plural.js';
 
 const USAGE_OBJECT = /^organization\.usage\./;
 const EMPTY_HEADER = ['object', 'start_time', 'end_time', 'input_tokens', 'output_tokens', 'model'];
@@ -38,10 +39,6 @@ interface TokenPart {
 
 function isZero(text: string): boolean {
   return ZERO.test(text);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function createOpenAiUsageFormat(book: PriceBook, asOf: string): FormatAdapter {

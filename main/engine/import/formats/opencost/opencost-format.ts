@@ -19,7 +19,7 @@ import type { CanonicalLine, FormatAdapter, FormatMatch, RecordMapper } from '..
 import { COST_COMPONENTS, TOTAL_ONLY, UNITEMISED, type CostComponent } from './cost-components.js';
 import { tabulateAllocations } from './opencost-allocation-json.js';
 import { LabelTags } from './label-tags.js';
-
+import { plural } from '../../../text/plural.js';
 
 const COMPONENT_COLUMNS = [...COST_COMPONENTS.map((c) => c.column), 'TotalCost'];
 const SIGNATURE = ['Date', 'Namespace', 'ControllerKind', 'ControllerName', 'Pod', 'Container', 'CPUCost', 'RAMCost', 'NetworkCost', 'PVCost', 'GPUCost', 'TotalCost'];
@@ -30,10 +30,6 @@ const ZERO = /^[+-]?0*(?:\.0*)?(?:[eE][+-]?\d+)?$/;
 
 /** Path parts of an allocation, most general first, with the resource type each names. */
 const PATH: ReadonlyArray<[string, string]> = [['Namespace', 'namespace'], ['ControllerName', 'controller'], ['Pod', 'pod'], ['Container', 'container']];
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export const opencostFormat: FormatAdapter = {
   name: 'OpenCost allocation',
