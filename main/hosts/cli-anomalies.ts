@@ -3,7 +3,13 @@ import { parseArgs } from 'node:util';
 import type { Anomaly, AnomalyQuery, AnomalySettings } from '../../shared/forecast.js';
 import type { Engine } from '../engine/index.js';
 import type { CliIo } from './cli.js';
-import { money, numberOption, quietContext, readWorkspace, signedMoney } from './cli-read-workspace.js';
+import { inOptionTerms, money, numberOption, quietContext, readWorkspace, signedMoney } from './cli-read-workspace.js';
+
+/** The anomaly query's argument paths as this command's options (for error messages). */
+const ANOMALY_OPTIONS = {
+  'settings.dimensions': 'dimensions', 'settings.minImpact': 'min-impact', 'settings.minPercent': 'min-percent', 'settings.direction': 'direction',
+  'settings.sensitivity': 'sensitivity', 'settings.cost': 'cost', from: 'from', to: 'to', currency: 'currency',
+};
 
 export const ANOMALIES_USAGE = `  cost-council anomalies --workspace <path> [--from <day>] [--to <day>] [--dimensions <d1,d2,…>]
                          [--min-impact <amount>] [--min-percent <pct>] [--direction spikes|drops|both]
@@ -45,7 +51,7 @@ export async function anomaliesCommand(args: string[], io: CliIo): Promise<numbe
     if (values.from !== undefined) query.from = values.from;
     if (values.to !== undefined) query.to = values.to;
     if (values.currency !== undefined) query.currency = values.currency;
-    const anomalies = await engine.handlers.detectAnomalies(query, quietContext);
+    const anomalies = await inOptionTerms(() => engine.handlers.detectAnomalies(query, quietContext), ANOMALY_OPTIONS);
     if (values.json) io.stdout(`${JSON.stringify({ anomalies })}\n`);
     else io.stdout(anomalies.length === 0 ? await noAnomalies(engine, query.currency) : anomalies.map(textOf).join(''));
     return 0;

@@ -61,7 +61,17 @@ describe('cost-council forecast', () => {
     expect(missing.err).toMatch(/--workspace <path> is required/);
     const badBy = capture();
     expect(await runCli(['forecast', '--workspace', DEMO, '--by', 'Colour'], badBy)).toBe(1);
-    expect(badBy.err).toMatch(/"Colour" is not a dimension/);
+    // The engine's message, in the option's name the user typed (not the argument path `slice.by`).
+    expect(badBy.err).toMatch(/^cost-council: --by "Colour" is not a dimension/);
+    const zeroHorizon = capture();
+    expect(await runCli(['forecast', '--workspace', DEMO, '--horizon', '0'], zeroHorizon)).toBe(1);
+    expect(zeroHorizon.err).toBe('cost-council: --horizon must be between 1 and 366.\n');
+    const badDimensions = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--dimensions', 'total,Colour'], badDimensions)).toBe(1);
+    expect(badDimensions.err).toMatch(/^cost-council: --dimensions "Colour" is not a dimension/);
+    const badSensitivity = capture();
+    expect(await runCli(['anomalies', '--workspace', DEMO, '--sensitivity=-3'], badSensitivity)).toBe(1);
+    expect(badSensitivity.err).toBe('cost-council: --sensitivity must be a number from 0 to 100.\n');
     const badHorizon = capture();
     expect(await runCli(['forecast', '--workspace', DEMO, '--horizon', 'soon'], badHorizon)).toBe(2);
     expect(badHorizon.err).toMatch(/--horizon: "soon" is not a number/);

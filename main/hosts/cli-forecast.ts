@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import type { ForecastQuery, SeriesForecast, SliceDimension, SliceSpec } from '../../shared/forecast.js';
 import type { Engine } from '../engine/index.js';
 import type { CliIo } from './cli.js';
-import { money, numberOption, quietContext, readWorkspace } from './cli-read-workspace.js';
+import { inOptionTerms, money, numberOption, quietContext, readWorkspace } from './cli-read-workspace.js';
+
+/** The forecast query's argument paths as this command's options (for error messages). */
+const FORECAST_OPTIONS = { 'slice.by': 'by', 'slice.value': 'value', 'slice.cost': 'cost', 'slice.currency': 'currency', horizon: 'horizon', history: 'history', limit: 'limit' };
 
 export const FORECAST_USAGE = `  cost-council forecast --workspace <path> [--by <dimension>] [--value <value>] [--horizon <days>]
                         [--history <days>] [--cost effective|billed] [--currency <code>] [--limit <n>] [--json]`;
@@ -41,7 +44,7 @@ export async function forecastCommand(args: string[], io: CliIo): Promise<number
       history: numberOption(values.history, 'history'),
       limit: numberOption(values.limit, 'limit'),
     };
-    const forecasts = await engine.handlers.forecast(withoutUndefined(query), quietContext);
+    const forecasts = await inOptionTerms(() => engine.handlers.forecast(withoutUndefined(query), quietContext), FORECAST_OPTIONS);
     if (values.json) io.stdout(`${JSON.stringify({ forecasts })}\n`);
     else io.stdout(forecasts.length === 0 ? await nothingToForecast(engine, query.slice) : forecasts.map(textOf).join('\n'));
     return 0;

@@ -32,3 +32,21 @@ export function money(value: number): string {
 export function signedMoney(value: number): string {
   return `${value >= 0 ? '+' : '−'}${money(Math.abs(value))}`;
 }
+
+/**
+ * Runs an engine call and words its argument errors in the command's option names: the engine
+ * says `slice.by "Nope" is not a dimension…`, the user typed `--by Nope`. `options` maps engine
+ * argument paths (an array index after one is dropped: `settings.dimensions[0]`) to option names.
+ */
+export async function inOptionTerms<T>(call: () => Promise<T>, options: Readonly<Record<string, string>>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    for (const path of Object.keys(options).sort((x, y) => y.length - x.length)) {
+      const prefix = new RegExp(`^${path.replace(/\./g, '\\.')}(\\[\\d+\\])?(?=[\\s:])`);
+      if (prefix.test(error.message)) throw new Error(error.message.replace(prefix, `--${options[path]}`));
+    }
+    throw error;
+  }
+}
