@@ -108,7 +108,7 @@ export interface AlertQuery {
   kind?: AlertKind;
   /** Only the alerts of this budget. */
   budgetId?: number;
-  /** At most this many, newest day first, an incident's alerts together (1–1,000, default 200). */
+  /** At most this many incidents (each with all its alerts; a lone alert is one), newest day first (1–1,000, default 200). */
   limit?: number;
 }
 

@@ -104,6 +104,9 @@ describe('incidents in the alert centre', () => {
     // The incident's alerts together, largest first, then the other incidents by size.
     expect(list.alerts.map((x) => x.key)).toEqual([total.key, aws.key, bedrock.key, team.key, mlProd.key, s3.key, ec2.key]);
     expect(list.alerts.map((x) => x.incident)).toEqual([...Array(5).fill(total.key), s3.key, ec2.key]);
+    // The limit counts incidents: the first is all five of the total's, never cut inside it.
+    expect((await h.call('listAlerts', { limit: 1 })).alerts.map((x) => x.key)).toEqual([total.key, aws.key, bedrock.key, team.key, mlProd.key]);
+    expect((await h.call('listAlerts', { limit: 2 })).alerts.map((x) => x.key)).toEqual([total.key, aws.key, bedrock.key, team.key, mlProd.key, s3.key]);
 
     const acknowledged = await h.call('updateIncident', { incident: total.key, status: 'acknowledged', owner: 'Ana', comment: 'Bedrock batch' });
     expect(acknowledged.map((x) => [x.key, x.status, x.owner])).toEqual([total, aws, bedrock, team, mlProd].map((x) => [x.key, 'acknowledged', 'Ana']));
