@@ -142,4 +142,18 @@ describe('incidents in the alert centre', () => {
     const patterns = await h.call('listExpectedPatterns', {});
     expect(patterns.map((p) => [p.fromAlert, p.recurrence, p.weekday]).sort()).toEqual([total.key, aws.key, bedrock.key].sort().map((k) => [k, 'weekday', 1]));
   }, 60_000);
+
+  it('still acts on an incident by its old lead key after a larger late series took the lead', async () => {
+    const h = await harness();
+    h.detected = [aws, bedrock];
+    await h.call('refreshAlerts', {});
+    expect((await h.call('listAlerts', {})).alerts.map((x) => x.incident)).toEqual([aws.key, aws.key]);
+    // The total (+1000, larger than AWS's +980) arrives: it leads, and the incident's key is now its own.
+    h.detected = [aws, bedrock, total];
+    await h.call('refreshAlerts', {});
+    expect((await h.call('listAlerts', {})).alerts.map((x) => [x.key, x.incident])).toEqual([[total.key, total.key], [aws.key, total.key], [bedrock.key, total.key]]);
+    // A dialog opened before still says aws.key: the change reaches all three.
+    const acknowledged = await h.call('updateIncident', { incident: aws.key, status: 'acknowledged' });
+    expect(acknowledged.map((x) => [x.key, x.status])).toEqual([[total.key, 'acknowledged'], [aws.key, 'acknowledged'], [bedrock.key, 'acknowledged']]);
+  }, 60_000);
 });

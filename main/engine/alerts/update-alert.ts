@@ -48,9 +48,12 @@ export function updateAlert(store: Store, update: AlertUpdate, at: string): Aler
  * when no alert of the incident can make the move. Returns the incident's alerts after the change.
  */
 export function updateIncident(store: Store, update: IncidentUpdate, at: string): Alert[] {
-  const { incident, ...change } = update;
+  const { incident: named, ...change } = update;
+  // A larger series that arrived later takes the lead and the incident's key: a key that was the
+  // lead when a dialog opened still names its incident through the alert it belongs to.
+  const incident = incidentAlerts(store, named).length > 0 ? named : (readAlert(store, named)?.incident ?? named);
   const members = incidentAlerts(store, incident);
-  if (members.length === 0) throw new EngineError('NOT_FOUND', `There is no incident "${incident}".`);
+  if (members.length === 0) throw new EngineError('NOT_FOUND', `There is no incident "${named}".`);
   refuseRemember(members, change);
   const status = change.status;
   const targets = status === undefined ? members : members.filter((a) => canMove(a.status, status));
