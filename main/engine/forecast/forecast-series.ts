@@ -126,10 +126,14 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
     intervals = spreadIntervals(series, reach);
   } else {
     // Models see the series without its outlier days; scores and intervals use the days as they were.
-    const { cleaned, outliers } = cleanOutliers(series);
+    const { cleaned, outliers, shifts } = cleanOutliers(series);
     if (outliers > 0) notes.push(`${plural(outliers, 'outlier day')} (incidents, one-off charges) ${outliers === 1 ? 'was' : 'were'} replaced by ${outliers === 1 ? 'its' : 'their'} expected value to fit the models; the intervals still allow for such days.`);
     fitted = cleaned;
-    const origins = backtestOrigins(n, horizon, Math.min(MIN_TRAINING_DAYS, Math.max(HOLT_WINTERS_MIN_DAYS, n - WEEK)));
+    // A level shift's days are restored to their raw values once a week of them is seen: an origin
+    // inside that week would see days the cleaning still held back then (look-ahead), so it is left out.
+    const origins = backtestOrigins(n, horizon, Math.min(MIN_TRAINING_DAYS, Math.max(HOLT_WINTERS_MIN_DAYS, n - WEEK))).filter(
+      (origin) => !shifts.some((shift) => shift.from < origin && origin <= shift.to),
+    );
     const scale = seasonalNaiveScale(series);
     const single = CANDIDATES.map(([name, forecaster]) => ({ name, run: runBacktest(cleaned, forecaster, origins, horizon) }));
     const parts = COMBINED.map((name) => (single.find((r) => r.name === name) as (typeof single)[number]).run.forecasts);

@@ -36,4 +36,27 @@ describe('outlier cleaning', () => {
     const week = result.forecast.reduce((s, f) => s + f.mean, 0);
     expect(week).toBeGreaterThan(1.7 * 7 * 92);
   });
+
+  it('recognises a working-day service that stops, though its weekends cost nothing before and after', () => {
+    // 100 a working day (days 5 and 6 of each week cost 0), stopped from day 84; 18 weeks.
+    const y = Array.from({ length: 126 }, (_, i) => (i % 7 >= 5 || i >= 84 ? 0 : 100 + ((i * 7) % 5) - 2));
+    const { cleaned, outliers, shifts } = cleanOutliers(y);
+    // Seven zero working days (84–88, 91–92) make the new level on day 92; the weekends between are
+    // silent (nothing cost, nothing expected): they neither count nor break the run.
+    expect(shifts).toEqual([{ from: 84, to: 92 }]);
+    expect(outliers).toBe(0);
+    expect(cleaned).toEqual(y);
+    // Forecast at about nothing, never below zero: no old weekly swing on the new level.
+    const result = forecastSeries(y, 0, 14);
+    expect(Math.max(...result.forecast.map((f) => Math.abs(f.mean)))).toBeLessThan(5);
+  });
+
+  it('leaves out the backtest origins inside the week of a level shift: they would see days restored later', () => {
+    // Triples from day 100 (130 days): the shift is recognised on day 106, its seventh day.
+    const y = Array.from({ length: 130 }, (_, i) => (i < 100 ? 1 : 3) * day(i));
+    expect(cleanOutliers(y).shifts).toEqual([{ from: 100, to: 106 }]);
+    // Horizon 7: origins 74 … 129 (the last 56 days), scored where the whole week is seen (74 … 123):
+    // 50, less the six inside the shift (101 … 106) = 44.
+    expect(forecastSeries(y, 0, 7).backtest?.origins).toBe(44);
+  });
 });

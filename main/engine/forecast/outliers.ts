@@ -7,20 +7,24 @@
  * so they still include incidents.
  */
 import { HOLT_WINTERS_MIN_DAYS, initialState, predict, update, type HoltWintersParams } from './models/holt-winters.js';
-import { MAD_TO_SIGMA, mad, mean, median } from './stats.js';
-import { WEEK } from './models/types.js';
+import { MAD_TO_SIGMA, mad, median } from './stats.js';
+import { LEVEL_SHIFT_DAYS, restartFromLastWeek, silentDay } from './level-shift.js';
 
 const PARAMS: HoltWintersParams = { alpha: 0.2, beta: 0.01, gamma: 0.1, phi: 0.9 };
 export const OUTLIER_Z = 5;
 const WINDOW = 56;
 const MIN_RESIDUALS = 14;
 const REFRESH = 28;
-/** Consecutive outliers one way that make a new level, not incidents (as the anomaly detector): one week, whose days restart the filter. */
-const LEVEL_SHIFT_DAYS = WEEK;
+/** Days a level shift restored to their raw values: `from` … `to`, recognised on day `to`. */
+export interface LevelShift {
+  from: number;
+  to: number;
+}
 
-export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outliers: number } {
+export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outliers: number; shifts: LevelShift[] } {
   const cleaned = [...y];
-  if (y.length < HOLT_WINTERS_MIN_DAYS + MIN_RESIDUALS) return { cleaned, outliers: 0 };
+  const shifts: LevelShift[] = [];
+  if (y.length < HOLT_WINTERS_MIN_DAYS + MIN_RESIDUALS) return { cleaned, outliers: 0, shifts };
   const state = initialState(y);
   const residuals: number[] = [];
   let outliers = 0;
@@ -48,14 +52,13 @@ export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outlie
         residuals.push(centre + sign * OUTLIER_Z * scale);
         if (run.length >= LEVEL_SHIFT_DAYS) {
           // A week of outliers one way is a new level (a service stopped, a workload started): those
-          // days are kept as they were, and the filter restarts from that week (its mean and each
-          // day's deviation from it): shifting the level alone kept the old weekly swing, which a
-          // stopped service or a doubled one does not have, and flagged the next days again.
+          // days are kept as they were, and the filter restarts from the last week (level-shift.ts):
+          // shifting the level alone kept the old weekly swing, which a stopped service or a doubled
+          // one does not have, and flagged the next days again.
           for (const j of run) cleaned[j] = y[j] as number;
           outliers -= run.length - 1;
-          state.level = mean(run.map((j) => y[j] as number));
-          state.trend = 0;
-          for (const j of run) state.season[j % WEEK] = (y[j] as number) - state.level;
+          shifts.push({ from: run[0] as number, to: i });
+          restartFromLastWeek(state, y, i);
           run = [];
           runSign = 0;
           continue;
@@ -65,11 +68,14 @@ export function cleanOutliers(y: readonly number[]): { cleaned: number[]; outlie
         update(state, PARAMS, i, cleaned[i] as number);
         continue;
       }
-      run = [];
-      runSign = 0;
+      // A day silent about the level (about nothing, as expected) neither ends a run nor counts in it.
+      if (!silentDay(value, forecast + centre, state.level, scale)) {
+        run = [];
+        runSign = 0;
+      }
     }
     if (i >= HOLT_WINTERS_MIN_DAYS) residuals.push(value - forecast);
     update(state, PARAMS, i, value);
   }
-  return { cleaned, outliers };
+  return { cleaned, outliers, shifts };
 }

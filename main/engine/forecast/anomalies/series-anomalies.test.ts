@@ -80,6 +80,15 @@ describe('anomalies of one series', () => {
     expect(seriesAnomalies(doubled, AUG_1_2026, 40, SETTINGS).map((a) => [a.index, a.direction])).toEqual([[66, 'spike']]);
   });
 
+  it('recognises a stopped working-day service although its weekends cost nothing: one anomaly, never a negative expected cost', () => {
+    // 100 a working day (± a wobble), nothing at weekends (2026-08-01, index 0, is a Saturday); stopped from
+    // Monday 121 of 260. The weekends, nothing expected and nothing spent, neither count nor break the week of drops.
+    const y = Array.from({ length: 260 }, (_, i) => (weekendAt(i) || i >= 121 ? 0 : 100 + [3, -2, 4, -4, 1][i % 5]!));
+    const found = seriesAnomalies(y, AUG_1_2026, 100, SETTINGS);
+    expect(found.map((a) => [a.index, a.direction])).toEqual([[121, 'drop']]);
+    expect(found.every((a) => a.expected >= 0)).toBe(true);
+  });
+
   it('expects a monthly charge on the 1st once it has seen it twice', () => {
     // 2026-08-01 (index 0) and 2026-09-01 (31) carry 500 more; 2026-10-01 (61) too: not an anomaly.
     const y = weekly().map((v, i) => ([0, 31, 61].includes(i) ? v + 500 : v));

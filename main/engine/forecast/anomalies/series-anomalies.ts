@@ -15,8 +15,8 @@
 import type { AnomalySettings } from '../../../../shared/forecast.js';
 import { isFirstOfMonth, isWeekend } from '../calendar.js';
 import { detectMonthlyCharge } from '../monthly-charge.js';
-import { HOLT_WINTERS_MIN_DAYS, predict, update, type HoltWintersState } from '../models/holt-winters.js';
-import { WEEK } from '../models/types.js';
+import { HOLT_WINTERS_MIN_DAYS, predict, update } from '../models/holt-winters.js';
+import { LEVEL_SHIFT_DAYS, restartFromLastWeek, silentDay } from '../level-shift.js';
 import { median } from '../stats.js';
 import { robustScale } from './robust-scale.js';
 import { MIN_RESIDUALS, minScale, toCost, workingSeries } from './working-scale.js';
@@ -37,8 +37,6 @@ export interface SeriesAnomaly {
 
 /** Residuals the robust scale is computed over. */
 const SCALE_WINDOW = 56;
-/** Consecutive flagged days (same direction) after which the filter accepts a new level. */
-const LEVEL_SHIFT_DAYS = 7;
 
 export type Thresholds = Pick<AnomalySettings, 'minImpact' | 'minPercent' | 'direction' | 'sensitivity'>;
 
@@ -112,8 +110,8 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
       residuals.push(centre + sign * settings.sensitivity * scale);
       weekends.push(weekend(i));
       if (run === LEVEL_SHIFT_DAYS) {
-        // A new level: restart from its week, level and weekly pattern both. Keeping the old pattern
-        // on the new level would expect a stopped service to cost −30 at weekends and flag its 0.
+        // A new level: restart from its week, level and weekly pattern both (level-shift.ts). Keeping
+        // the old pattern on the new level would expect a stopped service to cost −30 at weekends.
         restartFromLastWeek(state, values, i);
       } else if (run > LEVEL_SHIFT_DAYS) {
         state.level += value - forecast;
@@ -122,23 +120,18 @@ export function seriesAnomalies(y: readonly number[], firstDay: number, from: nu
         update(state, params, i, expected);
       }
     } else {
-      run = 0;
-      runSign = 0;
+      // A day silent about the level (about nothing, as expected) neither ends a run nor counts in it.
+      // (Only on the cost scale: a series judged on its logarithm has no days about zero.)
+      if (series.log || !silentDay(value, expected, state.level, scale)) {
+        run = 0;
+        runSign = 0;
+      }
       residuals.push(value - forecast);
       weekends.push(weekend(i));
       update(state, params, i, value);
     }
   }
   return found;
-}
-
-/** The filter's state after index i taken from the week y[i−6..i] alone: its mean, no trend, each day's deviation. */
-function restartFromLastWeek(state: HoltWintersState, y: readonly number[], i: number): void {
-  let total = 0;
-  for (let j = i - WEEK + 1; j <= i; j++) total += y[j] as number;
-  state.level = total / WEEK;
-  state.trend = 0;
-  for (let j = i - WEEK + 1; j <= i; j++) state.season[j % WEEK] = (y[j] as number) - state.level;
 }
 
 /** The window's residuals of the same day type (weekend or working day); the whole window while fewer than MIN_RESIDUALS. */
