@@ -98,10 +98,12 @@ function judge(accuracy: Accuracy, values: readonly number[], firstDay: number, 
   let model = 0;
   let baseline = 0;
   let scaled = 0;
-  for (const cut of cuts) {
+  // Every cut must have a full forecast, or the series is left out whole (no partial counts).
+  const results = cuts.map((cut) => forecastSeries(values.slice(0, cut), firstDay, held));
+  if (results.some((r) => r.status !== 'ok' || !r.model)) return;
+  for (const [c, cut] of cuts.entries()) {
     const history = values.slice(0, cut);
-    const result = forecastSeries(history, firstDay, held);
-    if (result.status !== 'ok' || !result.model) return;
+    const result = results[c] as (typeof results)[number];
     const naive = seasonalNaive(history, [history.length], held)[0] as Float64Array;
     result.forecast.forEach((f, k) => {
       const actual = values[cut + k] as number;
@@ -113,7 +115,8 @@ function judge(accuracy: Accuracy, values: readonly number[], firstDay: number, 
     });
     const scale = seasonalNaiveScale(history);
     scaled += scale > 0 ? 0 : 1;
-    if (cut === cuts[0]) accuracy.models.set(result.model, (accuracy.models.get(result.model) ?? 0) + 1);
+    const model0 = result.model ?? 'none';
+    if (cut === cuts[0]) accuracy.models.set(model0, (accuracy.models.get(model0) ?? 0) + 1);
     if (scale > 0 && cuts.length === 1) accuracy.maseBelowOne += model / held / scale < 1 ? 1 : 0;
   }
   accuracy.series++;

@@ -124,8 +124,9 @@ export interface AlertFilter {
 
 /**
  * Alerts matching the filter, newest day first; on a day, budget alerts first, then incidents by
- * their largest |impact|, each incident's alerts together, largest |impact| first. At most
- * `limit` incidents (an alert outside any incident is one).
+ * their largest |impact|, each incident's alerts together, largest |impact| first. The filter
+ * picks incidents: every alert of an incident any of whose alerts matches. At most `limit`
+ * incidents (an alert outside any incident is one).
  */
 export function queryAlerts(store: Store, filter: AlertFilter): Alert[] {
   const where: string[] = [];
@@ -142,13 +143,14 @@ export function queryAlerts(store: Store, filter: AlertFilter): Alert[] {
     where.push('budget_id = ?');
     params.push(filter.budgetId);
   }
-  // The limit counts incidents, each with all its alerts (that pass the filter): a list cut inside
-  // an incident would show part of one event as if it were the whole.
+  // The filter picks incidents (any of whose alerts matches) and the limit counts them; each comes
+  // with all its alerts: a list showing part of an incident would show part of one event as if it
+  // were the whole, and an action on the incident would reach alerts the list did not show.
   const incidentOrder = `day DESC, kind = 'budget' DESC, lead_impact DESC, COALESCE(incident, key)`;
   const sql = `SELECT ${COLUMNS} FROM (
       SELECT *, DENSE_RANK() OVER (ORDER BY ${incidentOrder}) AS incident_rank FROM (
         SELECT *, MAX(ABS(impact)) OVER (PARTITION BY day, COALESCE(incident, key)) AS lead_impact FROM alerts
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}))
+        ${where.length > 0 ? `WHERE COALESCE(incident, key) IN (SELECT COALESCE(incident, key) FROM alerts WHERE ${where.join(' AND ')})` : ''}))
     WHERE incident_rank <= ?
     ORDER BY ${incidentOrder}, ABS(impact) DESC, series_key LIKE 'total=%' DESC, key`;
   return alertsOfRows(store, store.all<AlertRow>(sql, [...params, filter.limit]));

@@ -115,6 +115,9 @@ describe('incidents in the alert centre', () => {
 
     // One member resolved on its own; resolving the incident moves the other four, not it again.
     await h.call('updateAlert', { key: bedrock.key, status: 'resolved' });
+    // A status filter picks incidents: the one with a resolved member comes whole, each alert with its own status.
+    const withResolved = (await h.call('listAlerts', { status: 'resolved' })).alerts;
+    expect(withResolved.map((x) => [x.key, x.status])).toEqual([[total.key, 'acknowledged'], [aws.key, 'acknowledged'], [bedrock.key, 'resolved'], [team.key, 'acknowledged'], [mlProd.key, 'acknowledged']]);
     const resolved = await h.call('updateIncident', { incident: total.key, status: 'resolved', comment: 'Job capped' });
     expect(resolved.every((x) => x.status === 'resolved')).toBe(true);
     expect(resolved.find((x) => x.key === bedrock.key)?.history).toHaveLength(3);

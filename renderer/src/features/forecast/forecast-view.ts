@@ -166,7 +166,7 @@ export function noTrackRecord(series: SeriesForecast): string {
 
 /** The short-history note with the series' own number of days (14 days is short too: no day is left to test on). */
 export function shortHistoryNote(series: SeriesForecast): string {
-  return `Short history: ${series.history.length} days of data, so a simpler model is used and its accuracy cannot be tested fully.`;
+  return `Short history: ${series.history.length} ${series.history.length === 1 ? 'day' : 'days'} of data, so a simpler model is used and its accuracy cannot be tested fully.`;
 }
 
 /** "Tested on 84 forecast days from 12 starting points in this series' own past." */
