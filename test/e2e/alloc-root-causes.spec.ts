@@ -49,13 +49,15 @@ test("an allocated team's alert has root causes: the service, model and resource
   await incidentRow.getByRole('button', { name: new RegExp(`^Open .* on ${SPIKE_DAY}$`) }).click();
   const dialog = page.getByRole('dialog');
   const related = dialog.getByRole('table', { name: /^This incident: / });
-  await expect(related.getByRole('row', { name: /^team: search / })).toBeVisible();
+  await expect(related.getByRole('row', { name: /^Team: search / })).toBeVisible();
   // Show the team's own details: its figures, root causes and history replace the lead's.
-  const showTeam = related.getByRole('button', { name: 'Show details: team: search' });
+  const showTeam = related.getByRole('button', { name: 'Show details: Team: search' });
   await showTeam.focus();
   await page.keyboard.press('Enter');
   await expect(showTeam).toHaveAttribute('aria-pressed', 'true');
-  await expect(dialog).toContainText(`On ${SPIKE_DAY}, team: search cost`);
+  await expect(dialog).toContainText(`On ${SPIKE_DAY}, Team: search cost`);
+  await related.scrollIntoViewIfNeeded();
+  await related.screenshot({ path: 'test-results/screenshots/alert-incident-members.png' });
   const causes = dialog.getByRole('region', { name: 'Root causes, ranked by amount' });
   // search's allocated cost is all Bedrock: its service, model and resource carry the whole deviation.
   await expect(causes).toContainText(/The largest contributor is .+, \+\$60\d\.\d\d \(100% of the deviation\)/);

@@ -34,7 +34,7 @@ describe('forecast view', () => {
     expect(seriesLabel({ dimension: 'total', value: null })).toBe('Total');
     expect(seriesLabel({ dimension: 'ServiceName', value: 'Amazon EC2' })).toBe('Service: Amazon EC2');
     expect(seriesLabel({ dimension: 'tag:team', value: 'search' })).toBe('Tag team: search');
-    expect(seriesLabel({ dimension: 'alloc:project', value: null })).toBe('project: (not set)');
+    expect(seriesLabel({ dimension: 'alloc:project', value: null })).toBe('Project: (not set)');
   });
 
   it('shows the last days of history, then the forecast, rounded to cents', () => {

@@ -38,11 +38,12 @@ const MORE_LABELS: Record<string, string> = { ResourceId: 'Resource', ResourceNa
 export function dimensionLabel(dimension: string): string {
   if (dimension === 'total') return 'Total';
   if (dimension.startsWith('tag:')) return `Tag ${dimension.slice(4)}`;
-  if (dimension.startsWith('alloc:')) return dimension.slice(6);
+  // An allocated dimension is named by the council (team, project): capitalised like the FOCUS labels.
+  if (dimension.startsWith('alloc:')) return dimension.charAt(6).toUpperCase() + dimension.slice(7);
   return COLUMN_LABELS[dimension as SliceColumn] ?? MORE_LABELS[dimension] ?? dimension;
 }
 
-/** "Total", "Service: Amazon EC2", "Tag team: search". */
+/** "Total", "Service: Amazon EC2", "Tag team: search", "Team: search" (allocated). */
 export function seriesLabel(series: SeriesForecast['series']): string {
   if (series.dimension === 'total') return 'Total';
   return `${dimensionLabel(series.dimension)}: ${series.value ?? '(not set)'}`;
