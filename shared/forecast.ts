@@ -8,6 +8,17 @@
 export const SLICE_COLUMNS = ['ProviderName', 'ServiceCategory', 'ServiceName', 'SubAccountName', 'RegionId', 'ChargeCategory', 'x_Model'] as const;
 export type SliceColumn = (typeof SLICE_COLUMNS)[number];
 
+/** Each slice column as a council names it (screens, alert titles): one list for the engine and the renderer. */
+export const SLICE_COLUMN_LABELS: Readonly<Record<SliceColumn, string>> = {
+  ProviderName: 'Provider',
+  ServiceCategory: 'Service category',
+  ServiceName: 'Service',
+  SubAccountName: 'Sub-account',
+  RegionId: 'Region',
+  ChargeCategory: 'Charge category',
+  x_Model: 'AI model',
+};
+
 /**
  * What a series is cut by: the total, a FOCUS column, `tag:<key>` (the values of one tag key) or
  * `alloc:<dimension>` (an allocated dimension, from the attribution rollup `alloc_daily`).

@@ -24,14 +24,8 @@ export function numberOption(text: string | undefined, name: string): number | u
   return value;
 }
 
-/** 1234.5 → "1,234.50" (negative with a minus sign). */
-export function money(value: number): string {
-  return value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-export function signedMoney(value: number): string {
-  return `${value >= 0 ? '+' : '−'}${money(Math.abs(value))}`;
-}
+/** Amounts as the alert titles write them (grouped digits, a true minus sign). */
+export { amount as money, signedAmount as signedMoney } from '../engine/text/amount.js';
 
 /**
  * Runs an engine call and words its argument errors in the command's option names: the engine

@@ -1,17 +1,13 @@
 /** The sentence that names an alert in lists and notifications, and its short summary. */
 import type { Alert, AlertSummary, BudgetCrossing } from '../../../shared/alerts.js';
-import type { Anomaly } from '../../../shared/forecast.js';
+import { SLICE_COLUMN_LABELS, type Anomaly } from '../../../shared/forecast.js';
+import { amount, signedAmount } from '../text/amount.js';
 
-/** FOCUS columns as a council says them. */
-const COLUMN_WORDS: Readonly<Record<string, string>> = {
-  ProviderName: 'provider',
-  ServiceCategory: 'service category',
-  ServiceName: 'service',
-  SubAccountName: 'sub-account',
-  RegionId: 'region',
-  ChargeCategory: 'charge category',
-  x_Model: 'AI model',
-};
+/** A slice column's label inside a sentence: "service", "sub-account", but "AI model". */
+function columnWords(dimension: string): string {
+  const label = (SLICE_COLUMN_LABELS as Readonly<Record<string, string>>)[dimension];
+  return label === undefined ? dimension : label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}
 
 /** "total spend", "service Amazon EC2", "team search (allocated)", "tag team = platform". */
 function seriesLabel(series: Anomaly['series']): string {
@@ -20,24 +16,14 @@ function seriesLabel(series: Anomaly['series']): string {
   const value = series.value ?? '(not set)';
   if (dimension.startsWith('alloc:')) return `${dimension.slice('alloc:'.length)} ${value} (allocated)`;
   if (dimension.startsWith('tag:')) return `tag ${dimension.slice('tag:'.length)} = ${value}`;
-  return `${COLUMN_WORDS[dimension] ?? dimension} ${value}`;
-}
-
-/** 1,944.41: grouped digits, so a notification's amounts read at a glance (fixed en-US: titles are stored). */
-function amount(value: number, digits = 2): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function signed(value: number, digits: number): string {
-  const text = amount(Math.abs(value), digits);
-  return value < 0 ? `−${text}` : `+${text}`;
+  return `${columnWords(dimension)} ${value}`;
 }
 
 /** e.g. "Spike in service Amazon EC2 on 2026-10-03: +1,234.50 USD (+85%)". */
 export function alertTitle(anomaly: Anomaly): string {
   const kind = anomaly.direction === 'spike' ? 'Spike' : 'Drop';
-  const percent = anomaly.percent === null ? '' : ` (${signed(anomaly.percent, 0)}%)`;
-  return `${kind} in ${seriesLabel(anomaly.series)} on ${anomaly.day}: ${signed(anomaly.impact, 2)} ${anomaly.currency}${percent}`;
+  const percent = anomaly.percent === null ? '' : ` (${signedAmount(anomaly.percent, 0)}%)`;
+  return `${kind} in ${seriesLabel(anomaly.series)} on ${anomaly.day}: ${signedAmount(anomaly.impact)} ${anomaly.currency}${percent}`;
 }
 
 /** "64%", "under 1%", "over 99%": a rounded 0% or 100% would claim certainty the forecast does not have. */

@@ -18,6 +18,7 @@ import { cleanOutliers } from './outliers.js';
 import { HOLT_WINTERS_MIN_DAYS } from './models/holt-winters.js';
 import { WEEK } from './models/types.js';
 import { plural } from '../text/plural.js';
+import { amount } from '../text/amount.js';
 
 /** Fewer days than this: the mean of the last week instead of the candidates. */
 export const SHORT_HISTORY_DAYS = 14;
@@ -103,7 +104,7 @@ export function forecastSeries(y: readonly number[], firstDay: number, horizon: 
   const reach = Math.max(horizon, periodOf('year', start).end - start + 1);
   const monthly = n >= 5 * 7 ? detectMonthlyCharge(y, firstDay) : null;
   const series = monthly ? monthly.adjusted : [...y];
-  if (monthly) notes.push(`A monthly charge on the 1st (about ${round(monthly.charge)} a month, ${plural(monthly.days.length, 'month')} seen) is modelled apart from the daily series and added back on each 1st.`);
+  if (monthly) notes.push(`A monthly charge on the 1st (about ${amount(monthly.charge)} a month, ${plural(monthly.days.length, 'month')} seen) is modelled apart from the daily series and added back on each 1st.`);
 
   let model: ForecastModel;
   let reason: string;

@@ -2,9 +2,10 @@
  * Outlier days (incidents, one-off charges) taken out of a series before the models are fitted:
  * a one-step Holt-Winters pass with fixed, moderate parameters flags a day whose residual is
  * more than OUTLIER_Z robust scales (median / MAD of the previous eight weeks' residuals, refreshed every four weeks) from
- * the median, and replaces it by its expected value. It looks only backwards, so a backtest on
- * the cleaned series still uses no future data. The intervals are measured against the raw days,
- * so they still include incidents.
+ * the median, and replaces it by its expected value. It looks only backwards, except that a
+ * level shift's days are restored once its week is complete: `shifts` names them, and the backtest
+ * leaves out the origins inside them (forecast-series.ts), so it still uses no future data. The
+ * intervals are measured against the raw days, so they still include incidents.
  */
 import { HOLT_WINTERS_MIN_DAYS, initialState, predict, update, type HoltWintersParams } from './models/holt-winters.js';
 import { MAD_TO_SIGMA, mad, median } from './stats.js';

@@ -1,20 +1,10 @@
 /** Engine forecasts → chart rows, table rows and plain-language sentences (pure, tested beside). */
-import type {
-  BacktestScore, DriverForecast, ForecastModel, PeriodProjection, SeriesForecast, SliceColumn, SliceDimension,
+import {
+  SLICE_COLUMN_LABELS, type BacktestScore, type DriverForecast, type ForecastModel, type PeriodProjection, type SeriesForecast, type SliceColumn, type SliceDimension,
 } from '../../../../shared/forecast.js';
 import { formatMoney } from '../../format/money.js';
 import { preciseSum } from '../overview/overview-view.js';
 import type { ForecastChartDay } from './forecast-chart-view.js';
-
-export const COLUMN_LABELS: Record<SliceColumn, string> = {
-  ProviderName: 'Provider',
-  ServiceCategory: 'Service category',
-  ServiceName: 'Service',
-  SubAccountName: 'Sub-account',
-  RegionId: 'Region',
-  ChargeCategory: 'Charge category',
-  x_Model: 'AI model',
-};
 
 export interface SliceOption {
   by: SliceDimension;
@@ -25,7 +15,7 @@ export interface SliceOption {
 export function sliceOptions(tagKeys: readonly string[], allocated: readonly string[] = []): SliceOption[] {
   return [
     { by: 'total', label: 'Total' },
-    ...(Object.entries(COLUMN_LABELS) as Array<[SliceColumn, string]>).map(([by, label]) => ({ by, label })),
+    ...(Object.entries(SLICE_COLUMN_LABELS) as Array<[SliceColumn, string]>).map(([by, label]) => ({ by, label })),
     ...tagKeys.map((k): SliceOption => ({ by: `tag:${k}`, label: `Tag: ${k}` })),
     ...allocated.map((d): SliceOption => ({ by: `alloc:${d}`, label: `Allocated: ${d}` })),
   ];
@@ -40,7 +30,7 @@ export function dimensionLabel(dimension: string): string {
   if (dimension.startsWith('tag:')) return `Tag ${dimension.slice(4)}`;
   // An allocated dimension is named by the council (team, project): capitalised like the FOCUS labels.
   if (dimension.startsWith('alloc:')) return dimension.charAt(6).toUpperCase() + dimension.slice(7);
-  return COLUMN_LABELS[dimension as SliceColumn] ?? MORE_LABELS[dimension] ?? dimension;
+  return SLICE_COLUMN_LABELS[dimension as SliceColumn] ?? MORE_LABELS[dimension] ?? dimension;
 }
 
 /** "Total", "Service: Amazon EC2", "Tag team: search", "Team: search" (allocated). */
